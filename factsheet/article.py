@@ -1,0 +1,122 @@
+"""Read the structure of an article text: paragraphs and their kinds, datelines, related links.
+
+Paragraphs are blocks separated by blank lines (or single lines, when the text has no blank
+line at all). Everything before the dateline paragraph is header or photo caption; short lines
+without closing punctuation after it are subheads; "ALSO READ: ..." lines are interstitials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factsheet.model.common import ParagraphKind
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_INTERSTITIAL = re.compile(
+    r"^(?P<label>ALSO READ|READ MORE|READ ALSO|RELATED|SEE ALSO|MORE ON THIS)\s*[:\-–—]\s*"
+    r"(?P<title>\S.*?)\s*$", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?P<cities>[^\W\d_][^\n,(\-–—]*?)(?:\s*,[^\n\-–—]{0,40}?|\s*\([^)\n]{0,40}\))*"
+    r"\s+[-–—]{1,2}\s+\S")
+_CREDIT = re.compile(
+    r"(?:\((?:[^()]*\bPHOTOS?\b[^()]*|[^()]*/\s*[A-Z][A-Z .&'-]+)\)|\bPhoto:\s*\S.*"
+    r"|\[[^\]]*(?:Images|PHOTO|Photo)[^\]]*\]|\b[A-Z]{2,}\s+PHOTO\s*/\s*\S.*)\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    start: int
+    end: int
+    kind: ParagraphKind
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    paragraphs: list[Block]
+    datelines: list[str]
+    dateline_offset: int | None
+    related: list[tuple[str, str, int, int]]  # label, title, start, end
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Return the ``[start, end)`` of each paragraph, surrounding whitespace excluded."""
+    if not _BLANK_LINES.search(text):
+        return split_blocks_by_line(text)
+    blocks, last = [], 0
+    for match in _BLANK_LINES.finditer(text):
+        blocks.append((last, match.start()))
+        last = match.end()
+    blocks.append((last, len(text)))
+    result = []
+    for start, end in blocks:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append((start + lead, start + lead + len(stripped)))
+    return result
+
+
+def read_structure(text: str) -> Structure:
+    """Return the paragraphs (with kinds), datelines and interstitial links of ``text``."""
+    blocks = split_blocks(text)
+    dateline_at, cities = None, []
+    for i, (start, end) in enumerate(blocks):
+        found = _dateline(text[start:end])
+        if found:
+            dateline_at, cities = i, found
+            break
+    if dateline_at:
+        # Header lines (date, headline, byline, caption) often stand without blank lines
+        # between them: before the dateline, every line is its own paragraph.
+        head = [line for start, end in blocks[:dateline_at] for line in _lines(text, start, end)]
+        blocks = head + blocks[dateline_at:]
+        dateline_at = len(head)
+    paragraphs, related = [], []
+    for i, (start, end) in enumerate(blocks):
+        chunk = text[start:end]
+        link = _INTERSTITIAL.match(chunk)
+        if link and "\n" not in chunk:
+            kind = ParagraphKind.INTERSTITIAL
+            related.append((link["label"], link["title"], start, end))
+        elif dateline_at is not None and i < dateline_at:
+            kind = ParagraphKind.CAPTION if _CREDIT.search(chunk) else ParagraphKind.HEADER
+        elif _is_subhead(chunk) and i != dateline_at:
+            kind = ParagraphKind.SUBHEAD
+        else:
+            kind = ParagraphKind.BODY
+        paragraphs.append(Block(start, end, kind))
+    offset = blocks[dateline_at][0] if dateline_at is not None else None
+    return Structure(paragraphs, cities, offset, related)
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + a, start + b) for a, b in split_blocks_by_line(text[start:end])]
+
+
+def split_blocks_by_line(chunk: str) -> list[tuple[int, int]]:
+    """Return the ``[start, end)`` of each non-blank line of ``chunk``, stripped."""
+    result, pos = [], 0
+    for line in chunk.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            result.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return result
+
+
+def _dateline(chunk: str) -> list[str]:
+    match = _DATELINE.match(chunk)
+    if not match:
+        return []
+    cities = [c.strip() for c in match["cities"].split("/")]
+    if not all(c and c == c.upper() and any(ch.isalpha() for ch in c) for c in cities):
+        return []
+    return cities
+
+
+def _is_subhead(chunk: str) -> bool:
+    return "\n" not in chunk and len(chunk) <= 90 and not _SENTENCE_END.search(chunk)

@@ -1,0 +1,240 @@
+"""The ``factsheet`` command. The only module that prints or exits.
+
+Imports stay light at the top: each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from factsheet import __version__
+from factsheet.errors import FactsheetError, UsageError
+
+app = typer.Typer(
+    name="factsheet",
+    help="Turn annotated news articles into validated, source-anchored briefings.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class InputFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+    xml = "xml"
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+
+
+class SchemaName(StrEnum):
+    annotations = "annotations"
+    briefing = "briefing"
+
+
+def _guard(command: F) -> F:
+    """Turn exceptions into a one-line message and the exit code of their kind."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except FactsheetError as exc:
+            _err(f"factsheet: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err("factsheet: interrupted")
+            raise typer.Exit(130) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:  # the last line of defence: no traceback for users
+            if os.environ.get("FACTSHEET_DEBUG"):
+                raise
+            _err(f"factsheet: internal error: {exc.__class__.__name__}: {exc}\n"
+                 "  hint: this is a bug in factsheet; run again with FACTSHEET_DEBUG=1 "
+                 "for the traceback and report it")
+            raise typer.Exit(101) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factsheet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn annotated news articles into validated, source-anchored briefings.
+
+    Exit codes: 0 ok (warnings allowed), 1 input has errors (or warnings under --strict),
+    2 usage error, 3 could not write an output, 101 internal error.
+    """
+
+
+Paths = Annotated[list[str], typer.Argument(help="Annotation files, folders or globs.",
+                                            show_default=False)]
+From = Annotated[InputFormat | None, typer.Option(
+    "--from", help="Input format; by default taken from each file's extension.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+
+
+@app.command()
+@_guard
+def validate(
+    paths: Paths,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="text (path:line:col lines), json, or github (CI annotations).")
+    ] = ReportFormat.text,
+    strict: Strict = False,
+    source_format: From = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show notes (info).")
+                       ] = False,
+) -> None:
+    """Check annotation files: schema, anchoring of every quote, consistency of the facts.
+
+    Prints one line per problem (path:line:col: severity CODE message) and exits 1 when
+    any file has errors (or warnings, with --strict).
+    """
+    from factsheet import report
+    from factsheet.diagnostics import has_errors
+    from factsheet.inputs import expand
+    from factsheet.pipeline import process
+
+    files = _inputs(paths, expand)
+    diagnostics = []
+    for path in files:
+        diagnostics.extend(process(path, source_format.value if source_format else None)
+                           .diagnostics)
+    if format is ReportFormat.json:
+        sys.stdout.write(report.format_json(diagnostics))
+    elif format is ReportFormat.github:
+        sys.stdout.write(report.format_github(diagnostics))
+    else:
+        sys.stdout.write(report.format_text(diagnostics, verbose))
+        _err(report.summary(diagnostics, len(files)))
+    if has_errors(diagnostics, strict):
+        raise typer.Exit(1)
+
+
+@app.command()
+@_guard
+def build(
+    paths: Paths,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Folder for the outputs (created if missing).")] = Path("."),
+    format: Annotated[list[OutputFormat], typer.Option(
+        "--format", "-f", help="Output format; repeat for several.")] = [OutputFormat.json],  # noqa: B006
+    strict: Strict = False,
+    source_format: From = None,
+) -> None:
+    """Build briefings from annotation files and write them to the output folder.
+
+    Each input gives NAME.briefing.json. Files are written atomically: a failed run leaves
+    earlier outputs as they were, and an input file is never overwritten.
+    """
+    from factsheet import report
+    from factsheet.api import render
+    from factsheet.diagnostics import has_errors
+    from factsheet.inputs import expand
+    from factsheet.output import write_atomic
+    from factsheet.pipeline import process
+    from factsheet.writers import SUFFIXES
+
+    files = _inputs(paths, expand)
+    failed, taken = 0, set()
+    for path in files:
+        result = process(path, source_format.value if source_format else None)
+        sys.stderr.write(report.format_text(result.diagnostics))
+        if result.briefing is None or has_errors(result.diagnostics, strict):
+            failed += 1
+            continue
+        stem = _unique(path.name.rsplit(".", 1)[0], taken)
+        for fmt in dict.fromkeys(format):
+            data = render(result.briefing, fmt.value)  # type: ignore[arg-type]
+            target = output / f"{stem}{SUFFIXES[fmt.value]}"
+            write_atomic(target, data, protected=files)
+            _err(f"wrote {target}")
+    if failed:
+        _err(f"{failed} of {len(files)} input{'s' if len(files) != 1 else ''} failed; "
+             "nothing was written for them")
+        raise typer.Exit(1)
+
+
+@app.command()
+@_guard
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="annotations (input) or briefing (output).")
+                    ] = SchemaName.briefing,
+) -> None:
+    """Print the JSON Schema of the annotation file or of the briefing."""
+    from factsheet.schemas import schema_text
+
+    sys.stdout.write(schema_text(name.value))
+
+
+@app.command()
+@_guard
+def codes(
+    code: Annotated[str | None, typer.Argument(help="One code, e.g. FS301.")] = None,
+) -> None:
+    """List the diagnostic codes, or explain one."""
+    from factsheet.diagnostics import CODES
+
+    if code is not None:
+        found = CODES.get(code.upper())
+        if found is None:
+            raise UsageError(f"unknown code {code!r}; run 'factsheet codes' for the list")
+        typer.echo(f"{found.code} ({found.severity.value}): {found.title}\n\n{found.explanation}")
+        return
+    for item in CODES.values():
+        typer.echo(f"{item.code}  {item.severity.value:<7}  {item.title}")
+
+
+def _inputs(paths: list[str], expand: Callable[[list[str]], list[Path]]) -> list[Path]:
+    files = expand(paths)
+    if not files:
+        raise UsageError("no annotation files found in the paths given")
+    return files
+
+
+def _unique(stem: str, taken: set[str]) -> str:
+    name, n = stem, 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}"
+    taken.add(name)
+    return name
+
+
+def main() -> None:
+    """Run the command line."""
+    app(prog_name="factsheet")

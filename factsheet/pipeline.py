@@ -1,0 +1,143 @@
+"""read → validate → anchor → check, for one input file. Returns values; never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factsheet.diagnostics import Diagnostic, has_errors
+from factsheet.errors import UsageError
+from factsheet.readers import detect_format, get_reader, suggest_format
+from factsheet.readers.source import (
+    MAX_ANNOTATION_BYTES,
+    MAX_ARTICLE_BYTES,
+    describe_char,
+    find_bad_chars,
+    line_col,
+    read_text,
+)
+from factsheet.readers.tree import SourceMap
+
+
+@dataclass
+class Result:
+    """What processing one input gave: the briefing (None on errors) and the diagnostics."""
+
+    path: Path
+    briefing: object | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def process(path: Path, fmt: str | None = None, display: str | None = None) -> Result:
+    """Read, validate, anchor and check the annotation file at ``path``."""
+    name = display or str(path)
+    result = Result(path)
+    diags = result.diagnostics
+    fmt = fmt or detect_format(path)
+    if fmt is None:
+        diags.append(Diagnostic("FS111", f"cannot tell the format of {path.name!r} from its "
+                                "extension", file=name,
+                                hint="use .yaml, .yml, .json or .xml, or pass --from FORMAT"))
+        return result
+    try:
+        reader = get_reader(fmt)
+    except KeyError:
+        guess = suggest_format(fmt)
+        raise UsageError(f"unknown input format {fmt!r}"
+                         + (f"; did you mean {guess!r}?" if guess else "")) from None
+    source = read_text(path, name, MAX_ANNOTATION_BYTES, diags)
+    if source is None:
+        return result
+    loaded = reader(source, diags)
+    if loaded.data is None or has_errors(diags):
+        return result
+
+    from factsheet.model.annotations import AnnotationFile
+    from factsheet.validation import validate_model
+
+    doc = validate_model(AnnotationFile, loaded.data, loaded.smap, diags)
+    if doc is None:
+        return result
+    texts, text_files = _article_texts(doc, loaded.texts, path, name, loaded.smap, diags)
+    if has_errors(diags):
+        return result
+
+    from factsheet.assemble import Assembler
+    from factsheet.checks import Context, run_checks
+
+    assembler = Assembler(doc, texts, loaded.smap)
+    briefing = assembler.run()
+    diags.extend(assembler.diagnostics)
+    diags.extend(run_checks(Context(briefing, doc, loaded.smap, text_files)))
+    diags.sort(key=_order)
+    if not has_errors(diags):
+        result.briefing = _with_diagnostics(briefing, diags, path)
+    return result
+
+
+def _article_texts(doc: object, inline: dict[str, str], path: Path, name: str, smap: SourceMap,
+                   diags: list[Diagnostic]) -> tuple[dict[str, str], dict[str, str]]:
+    """Return each article's text and, for texts read from files, their display names."""
+    texts: dict[str, str] = {}
+    files: dict[str, str] = {}
+    folder = path.parent
+    for index, article in enumerate(doc.articles):  # type: ignore[attr-defined]
+        if article.text is not None:
+            texts[article.id] = inline.get(article.id, article.text)
+            continue
+        where = ("articles", index, "text_file")
+        target = resolve_inside(folder, article.text_file)
+        if target is None:
+            diags.append(smap.diagnostic(
+                "FS110", f"text_file {article.text_file!r} is outside the annotation file's "
+                "folder", where, hint="put the article text beside the annotation file"))
+            continue
+        display = str(Path(name).parent / article.text_file)
+        before = len(diags)
+        source = read_text(target, display, MAX_ARTICLE_BYTES, diags)
+        if source is None:
+            for d in diags[before:]:
+                if d.code == "FS100":  # say which line of the annotation file named it
+                    diags[diags.index(d)] = smap.diagnostic(d.code, f"{d.message}: "
+                                                            f"{article.text_file}", where)
+            continue
+        bad = find_bad_chars(source.text)
+        for offset in bad:
+            line, col = line_col(source.text, offset)
+            diags.append(Diagnostic("FS107", f"control character "
+                                    f"{describe_char(source.text[offset])} in article text",
+                                    file=display, line=line, column=col, article=article.id,
+                                    offset=offset))
+        texts[article.id] = source.text
+        files[article.id] = display
+    return texts, files
+
+
+def resolve_inside(folder: Path, relative: str) -> Path | None:
+    """Return ``folder / relative`` if it stays inside ``folder`` (symlinks followed)."""
+    candidate = Path(relative)
+    if candidate.is_absolute() or not relative:
+        return None
+    root = folder.resolve()
+    target = (root / candidate).resolve()
+    return target if target.is_relative_to(root) and target != root else None
+
+
+def _order(d: Diagnostic) -> tuple[str, int, int, str]:
+    return (d.file or "", d.line or 0, d.column or 0, d.code)
+
+
+def _with_diagnostics(briefing: object, diags: list[Diagnostic], path: Path) -> object:
+    from factsheet.model.briefing import DiagnosticRecord
+
+    records = []
+    for d in diags:
+        data = d.as_dict()
+        # Keep the briefing independent of where it was built from: names, not paths.
+        data["file"] = Path(d.file).name if d.file else None
+        records.append(DiagnosticRecord.model_construct(**data))
+    return briefing.model_copy(update={"diagnostics": records})  # type: ignore[attr-defined]

@@ -1,0 +1,47 @@
+"""Input readers: one module per format, all returning the same annotation mapping.
+
+The registry is a plain table, name → reader. Detection goes by file extension.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+
+from factsheet.diagnostics import Diagnostic
+from factsheet.readers.base import Loaded
+from factsheet.readers.source import TextFile
+
+Reader = Callable[[TextFile, list[Diagnostic]], Loaded]
+
+EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xml": "xml"}
+FORMATS = ("json", "xml", "yaml")
+
+
+def get_reader(name: str) -> Reader:
+    """Return the reader for format ``name``."""
+    if name == "yaml":
+        from factsheet.readers.native import read_yaml
+
+        return read_yaml
+    if name == "json":
+        from factsheet.readers.native import read_json
+
+        return read_json
+    if name == "xml":
+        from factsheet.readers.xml import read_xml
+
+        return read_xml
+    raise KeyError(name)
+
+
+def detect_format(path: Path) -> str | None:
+    """Return the format name for ``path`` from its extension, or None."""
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def suggest_format(name: str) -> str | None:
+    """Return the known format closest to ``name``."""
+    close = difflib.get_close_matches(name.lower(), FORMATS, n=1, cutoff=0.5)
+    return close[0] if close else None

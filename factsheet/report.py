@@ -1,0 +1,63 @@
+"""Print diagnostics: text (compiler style), JSON, or GitHub workflow commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from factsheet.diagnostics import Diagnostic, Severity
+
+PRINTERS = ("text", "json", "github")
+
+
+def format_text(diagnostics: Iterable[Diagnostic], verbose: bool = False) -> str:
+    """Return ``path:line:col: severity CODE message`` lines, each hint indented below."""
+    lines = []
+    for d in diagnostics:
+        if d.severity is Severity.INFO and not verbose:
+            continue
+        lines.append(f"{d.location()}: {d.severity.value} {d.code} {d.message}")
+        if d.hint:
+            lines.append(f"  hint: {d.hint}")
+    return "".join(line + "\n" for line in lines)
+
+
+def format_json(diagnostics: Iterable[Diagnostic]) -> str:
+    """Return the diagnostics as a JSON array (stable key order)."""
+    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2,
+                      sort_keys=True) + "\n"
+
+
+def format_github(diagnostics: Iterable[Diagnostic]) -> str:
+    """Return GitHub Actions workflow commands (``::error file=...``), one per diagnostic."""
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for d in diagnostics:
+        props = [f"file={_prop(d.file or '')}"]
+        if d.line is not None:
+            props.append(f"line={d.line}")
+        if d.column is not None:
+            props.append(f"col={d.column}")
+        props.append(f"title={_prop(d.code)}")
+        message = d.message + (f"\n{d.hint}" if d.hint else "")
+        lines.append(f"::{kinds[d.severity]} {','.join(props)}::{_data(message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def summary(diagnostics: Iterable[Diagnostic], files: int) -> str:
+    """Return "2 errors, 1 warning in 3 files"."""
+    counts = {Severity.ERROR: 0, Severity.WARNING: 0}
+    for d in diagnostics:
+        if d.severity in counts:
+            counts[d.severity] += 1
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
+            f"warning{'s' if warnings != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
