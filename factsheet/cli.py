@@ -20,7 +20,6 @@ from factsheet.errors import FactsheetError, UsageError
 
 app = typer.Typer(
     name="factsheet",
-    help="Turn annotated news articles into validated, source-anchored briefings.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -101,7 +100,7 @@ def _main(
 
 
 Paths = Annotated[list[str], typer.Argument(help="Annotation files, folders or globs.",
-                                            show_default=False)]
+                                            show_default=False, metavar="PATH...")]
 From = Annotated[InputFormat | None, typer.Option(
     "--from", help="Input format; by default taken from each file's extension.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]

@@ -27,69 +27,69 @@ def _codes(*rows: tuple[str, Severity, str, str]) -> dict[str, Code]:
     return {row[0]: Code(*row) for row in rows}
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Every diagnostic code factsheet emits. Codes are stable: never renumber, only add.
 CODES: dict[str, Code] = _codes(
     # FS1xx: reading files
-    ("FS100", E, "cannot read file", "The file is missing, is a folder, or cannot be opened."),
-    ("FS101", E, "syntax error", "The YAML, JSON or XML is malformed at the position shown."),
-    ("FS102", E, "not UTF-8", "Files must be UTF-8; the position of the first bad byte is shown."),
-    ("FS103", E, "file too large", "The file exceeds the size limit for its kind."),
-    ("FS104", E, "YAML alias or anchor", "Aliases (*x) and anchors (&x) are refused: they allow "
+    ("FS100", ERR, "cannot read file", "The file is missing, is a folder, or cannot be opened."),
+    ("FS101", ERR, "syntax error", "The YAML, JSON or XML is malformed at the position shown."),
+    ("FS102", ERR, "not UTF-8", "Files must be UTF-8; the first bad byte is shown."),
+    ("FS103", ERR, "file too large", "The file exceeds the size limit for its kind."),
+    ("FS104", ERR, "YAML alias or anchor", "Aliases (*x) and anchors (&x) are refused: they allow "
      "exponential expansion and make files hard to review."),
-    ("FS105", E, "YAML tag", "Explicit tags (!!python/..., !custom) are refused: files are data."),
-    ("FS106", E, "XML DTD or entity", "DOCTYPE declarations and entities are refused; use the "
+    ("FS105", ERR, "YAML tag", "Explicit tags (!!python/..., !x) are refused: files are data."),
+    ("FS106", ERR, "XML DTD or entity", "DOCTYPE declarations and entities are refused; use the "
      "UTF-8 characters themselves (the five predefined entities and &#...; are fine)."),
-    ("FS107", E, "control character", "A control character other than tab, line feed and "
+    ("FS107", ERR, "control character", "A control character other than tab, line feed and "
      "carriage return; Word and PDF cannot carry it."),
-    ("FS108", E, "duplicate key", "The same key appears twice in one mapping; the second would "
+    ("FS108", ERR, "duplicate key", "The same key appears twice in one mapping; the second would "
      "silently replace the first."),
-    ("FS109", E, "nesting too deep", "The document nests deeper than any annotation file needs."),
-    ("FS110", E, "path outside the input folder", "Files named in an annotation file must lie "
+    ("FS109", ERR, "nesting too deep", "The document nests deeper than any annotation file needs."),
+    ("FS110", ERR, "path outside the input folder", "Files named in an annotation file must lie "
      "in its folder or below it."),
-    ("FS111", E, "unknown input format", "The file's format could not be recognised."),
-    ("FS112", E, "several YAML documents", "An annotation file holds exactly one YAML document."),
-    ("FS113", E, "unknown element or attribute", "An inline-XML element or attribute that the "
+    ("FS111", ERR, "unknown input format", "The file's format could not be recognised."),
+    ("FS112", ERR, "several YAML documents", "An annotation file holds exactly one YAML document."),
+    ("FS113", ERR, "unknown element or attribute", "An inline-XML element or attribute that the "
      "vocabulary does not define."),
     # FS2xx: schema
-    ("FS201", E, "unknown key", "A key the schema does not define (a typo, usually)."),
-    ("FS202", E, "missing field", "A required field is absent."),
-    ("FS203", E, "invalid value", "A value has the wrong type or form."),
-    ("FS204", E, "not one of the allowed values", "A closed set (kind, modality, stance...) "
+    ("FS201", ERR, "unknown key", "A key the schema does not define (a typo, usually)."),
+    ("FS202", ERR, "missing field", "A required field is absent."),
+    ("FS203", ERR, "invalid value", "A value has the wrong type or form."),
+    ("FS204", ERR, "not one of the allowed values", "A closed set (kind, modality, stance...) "
      "does not include this value."),
-    ("FS205", E, "unknown country code", "Not an ISO 3166-1 alpha-2 code (user-assigned codes "
+    ("FS205", ERR, "unknown country code", "Not an ISO 3166-1 alpha-2 code (user-assigned codes "
      "AA, QM-QZ, XA-XZ, ZZ are accepted for fictional or disputed places)."),
-    ("FS206", E, "invalid date or time", "Dates are YYYY-MM-DD; timestamps need a time zone."),
+    ("FS206", ERR, "invalid date or time", "Dates are YYYY-MM-DD; timestamps need a time zone."),
     # FS3xx: anchoring
-    ("FS301", E, "quote not found", "The quoted words do not occur in the article text."),
-    ("FS302", E, "ambiguous quote", "The quote occurs several times; add prefix, suffix or "
+    ("FS301", ERR, "quote not found", "The quoted words do not occur in the article text."),
+    ("FS302", ERR, "ambiguous quote", "The quote occurs several times; add prefix, suffix or "
      "occurrence."),
-    ("FS303", E, "offsets disagree with quote", "start/end select other words than the quote."),
-    ("FS304", E, "offsets out of range", "start/end are not a valid range of the article text."),
-    ("FS305", I, "matched after normalising", "The quote matched once whitespace runs, "
+    ("FS303", ERR, "offsets disagree with quote", "start/end select other words than the quote."),
+    ("FS304", ERR, "offsets out of range", "start/end are not a valid range of the article text."),
+    ("FS305", INFO, "matched after normalising", "The quote matched once whitespace runs, "
      "typographic quotes, apostrophes and dashes were normalised."),
-    ("FS306", E, "occurrence out of range", "The quote occurs fewer times than `occurrence`."),
-    ("FS307", E, "unknown article", "Evidence names an article id the file does not define."),
-    ("FS308", I, "matched inside a word", "The quote only occurs inside longer words."),
-    ("FS309", E, "evidence missing", "Every fact needs at least one piece of evidence."),
+    ("FS306", ERR, "occurrence out of range", "The quote occurs fewer times than `occurrence`."),
+    ("FS307", ERR, "unknown article", "Evidence names an article id the file does not define."),
+    ("FS308", INFO, "matched inside a word", "The quote only occurs inside longer words."),
+    ("FS309", ERR, "evidence missing", "Every fact needs at least one piece of evidence."),
     # FS4xx: consistency
-    ("FS401", E, "duplicate id", "Two things share one id."),
-    ("FS402", E, "unknown party", "A reference to a party id that is not defined."),
-    ("FS403", E, "statistic without attribution", "Every statistic must say who claims it."),
-    ("FS404", E, "value not in evidence", "The statistic's value does not appear in its "
+    ("FS401", ERR, "duplicate id", "Two things share one id."),
+    ("FS402", ERR, "unknown party", "A reference to a party id that is not defined."),
+    ("FS403", ERR, "statistic without attribution", "Every statistic must say who claims it."),
+    ("FS404", ERR, "value not in evidence", "The statistic's value does not appear in its "
      "evidence (digits, separators and number words are understood)."),
-    ("FS405", E, "comparison contradicts values", "The stated direction (rose, fell...) "
+    ("FS405", ERR, "comparison contradicts values", "The stated direction (rose, fell...) "
      "disagrees with the value and its baseline."),
-    ("FS406", E, "updated before published", "An article's update time is before its "
+    ("FS406", ERR, "updated before published", "An article's update time is before its "
      "publication time."),
-    ("FS407", W, "repeated dateline", "A dateline city is listed twice."),
-    ("FS408", W, "party never referenced", "A party that no fact refers to."),
-    ("FS409", E, "quotation not verbatim", "A quotation's words are not exactly as printed."),
-    ("FS410", I, "approximate value", "The evidence qualifies the value (about, nearly, more "
+    ("FS407", WARN, "repeated dateline", "A dateline city is listed twice."),
+    ("FS408", WARN, "party never referenced", "A party that no fact refers to."),
+    ("FS409", ERR, "quotation not verbatim", "A quotation's words are not exactly as printed."),
+    ("FS410", INFO, "approximate value", "The evidence qualifies the value (about, nearly, more "
      "than...); the statistic is marked approximate."),
     # FS5xx: rendering and writing
-    ("FS501", E, "cannot write output", "An output file could not be written."),
+    ("FS501", ERR, "cannot write output", "An output file could not be written."),
 )
 
 
