@@ -96,7 +96,11 @@ class ArticleText:
 
     id: str
     text: str
-    paragraph_starts: list[int] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [start for start, _ in self.paragraphs] or [0]
 
     @cached_property
     def index(self) -> _WordIndex:
@@ -208,15 +212,15 @@ def closest_hint(article: ArticleText, quote: str) -> str | None:
     from rapidfuzz import fuzz  # deferred: only failing quotes need it
 
     text, best = article.text, None
-    bounds = [*article.paragraph_starts[1:], len(text)]
-    for number, (p_start, p_end) in enumerate(zip(article.paragraph_starts, bounds,
-                                                  strict=True), 1):
+    for number, (p_start, p_end) in enumerate(article.paragraphs or [(0, len(text))], 1):
         found = fuzz.partial_ratio_alignment(quote, text[p_start:p_end], score_cutoff=60)
         if found and (best is None or found.score > best[0]):
-            best = (found.score, number, p_start + found.dest_start, p_start + found.dest_end)
+            best = (found.score, number, p_start + found.dest_start, p_start + found.dest_end,
+                    p_start, p_end)
     if best is None:
         return None
     start, end = _widen_to_words(text, best[2], best[3])
+    start, end = max(start, best[4]), min(end, best[5])
     return f'closest match in paragraph {best[1]}: "{_clip(text[start:end])}"'
 
 

@@ -58,7 +58,7 @@ class Assembler:
         text = self.texts[article.id]
         structure = read_structure(text)
         self.articles.setdefault(article.id, ArticleText(
-            article.id, text, [p.start for p in structure.paragraphs] or [0]))
+            article.id, text, [(p.start, p.end) for p in structure.paragraphs]))
         self.languages[article.id] = article.language
         related = [_construct(out.RelatedLink, label=label, title=title, url=None, start=start,
                               end=end) for label, title, start, end in structure.related]

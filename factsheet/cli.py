@@ -78,6 +78,7 @@ def _guard(command: F) -> F:
 
 
 def _err(text: str) -> None:
+    sys.stdout.flush()  # keep stdout and stderr in order on a terminal
     sys.stderr.write(text.rstrip("\n") + "\n")
 
 
@@ -204,10 +205,17 @@ def schema(
 @_guard
 def codes(
     code: Annotated[str | None, typer.Argument(help="One code, e.g. FS301.")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print the Markdown reference."
+                                           )] = False,
 ) -> None:
     """List the diagnostic codes, or explain one."""
     from factsheet.diagnostics import CODES
 
+    if markdown:
+        from factsheet.report import codes_markdown
+
+        sys.stdout.write(codes_markdown())
+        return
     if code is not None:
         found = CODES.get(code.upper())
         if found is None:

@@ -55,6 +55,26 @@ def summary(diagnostics: Iterable[Diagnostic], files: int) -> str:
             f"warning{'s' if warnings != 1 else ''} in {files} file{'s' if files != 1 else ''}")
 
 
+def codes_markdown() -> str:
+    """Return docs/diagnostics.md: every code with its severity, title and explanation."""
+    from factsheet.diagnostics import CODES
+
+    groups = {"1": "Reading files", "2": "Schema", "3": "Anchoring", "4": "Consistency",
+              "5": "Rendering and writing"}
+    out = ["# Diagnostic codes", "",
+           "Every problem factsheet reports has a stable code. Codes are never renumbered;",
+           "new ones are added. Severity `error` fails `factsheet validate` (exit 1);",
+           "`warning` fails it only under `--strict`; `info` is a note shown with `-v`.", "",
+           "This page is generated: `factsheet codes --markdown > docs/diagnostics.md`.", ""]
+    for digit, title in groups.items():
+        out += [f"## FS{digit}xx — {title}", "", "| code | severity | problem | explanation |",
+                "|---|---|---|---|"]
+        out += [f"| {c.code} | {c.severity.value} | {c.title} | {c.explanation} |"
+                for c in CODES.values() if c.code[2] == digit]
+        out.append("")
+    return "\n".join(out)
+
+
 def _data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

@@ -23,9 +23,12 @@ def read_json(source: TextFile, diagnostics: list[Diagnostic]) -> Loaded:
 
 
 def _read(source: TextFile, kind: str, diagnostics: list[Diagnostic]) -> Loaded:
+    before = len(diagnostics)
     data, smap = load_tree(source, kind, diagnostics)
-    if data is not None and not isinstance(data, dict):
+    if len(diagnostics) == before and not isinstance(data, dict):
+        what = "the file is empty" if data is None else "the file holds a single value"
         diagnostics.append(smap.diagnostic(
-            "FS203", "an annotation file must be a mapping (keys such as articles, parties)", ()))
+            "FS203", f"{what}: an annotation file is a mapping with articles, parties and "
+            "facts", (), hint="see docs/formats/native.md or run `factsheet schema annotations`"))
         data = None
     return Loaded(data, smap, {})

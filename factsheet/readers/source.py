@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,12 +39,15 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 def read_text(path: Path, name: str, limit: int, diagnostics: list[Diagnostic]) -> TextFile | None:
     """Read ``path`` as strict UTF-8, or append a diagnostic and return None."""
     try:
-        size = os.stat(path).st_size
-        if not path.is_file():
-            raise IsADirectoryError(path)
+        info = os.stat(path)
     except OSError as exc:
         diagnostics.append(Diagnostic("FS100", f"cannot read file: {_reason(exc)}", file=name))
         return None
+    if not stat.S_ISREG(info.st_mode):  # folders, devices and pipes would hang or mislead
+        what = "it is a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        diagnostics.append(Diagnostic("FS100", f"cannot read file: {what}", file=name))
+        return None
+    size = info.st_size
     if size > limit:
         diagnostics.append(Diagnostic(
             "FS103", f"file is {size:,} bytes; the limit is {limit:,}", file=name,
@@ -85,8 +89,6 @@ def describe_char(char: str) -> str:
 
 
 def _reason(exc: OSError) -> str:
-    if isinstance(exc, IsADirectoryError):
-        return "it is a folder"
     if isinstance(exc, FileNotFoundError):
         return "no such file"
     if isinstance(exc, PermissionError):

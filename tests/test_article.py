@@ -1,0 +1,42 @@
+"""Article structure: paragraphs and their kinds, datelines, interstitial links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factsheet.article import read_structure
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "danube" / "danube-pact.txt"
+
+
+def test_header_lines_caption_body_subhead_and_interstitials() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    structure = read_structure(text)
+    kinds = [p.kind.value for p in structure.paragraphs]
+    assert kinds[:5] == ["header", "header", "header", "caption", "body"]
+    assert "subhead" in kinds and kinds.count("interstitial") == 2
+    first_body = structure.paragraphs[4]
+    assert text[first_body.start:].startswith("NOVI SAD/")
+    assert structure.datelines == ["NOVI SAD", "BUCHAREST", "BUDAPEST", "BUCHAREST"]
+    labels = [(label, title) for label, title, _, _ in structure.related]
+    assert labels == [("ALSO READ", "Danube ports brace for low water as snowpack thins"),
+                      ("READ MORE", "Budapest closes lower quay as river rises")]
+
+
+def test_paragraph_spans_exclude_surrounding_whitespace_and_keep_offsets() -> None:
+    text = "  KYIV, March 3 (Reuters) - First.\r\n\r\nSecond paragraph.\r\n"
+    structure = read_structure(text)
+    spans = [text[p.start:p.end] for p in structure.paragraphs]
+    assert spans == ["KYIV, March 3 (Reuters) - First.", "Second paragraph."]
+    assert structure.datelines == ["KYIV"]
+
+
+def test_a_text_without_blank_lines_has_one_paragraph_per_line() -> None:
+    text = "LONDON - One.\nTwo.\nThree."
+    assert len(read_structure(text).paragraphs) == 3
+
+
+def test_datelines_need_capitals_and_a_dash() -> None:
+    assert read_structure("Paris - not a dateline.").datelines == []
+    assert read_structure("KYIV/MOSCOW — Both.").datelines == ["KYIV", "MOSCOW"]
+    assert read_structure("BRUSSELS, Feb 3 (Reuters) - x").datelines == ["BRUSSELS"]
