@@ -145,8 +145,11 @@ class ArticleText:
         return spans, ("FS305" if spans else None)
 
     def where(self, span: Span) -> str:
-        """Describe a span's place for a message: paragraph and offset."""
-        return f"paragraph {self.paragraph_of(span.start)} (offset {span.start})"
+        """Describe a span's place for a message: paragraph, line:column and offset."""
+        line = self.text.count("\n", 0, span.start) + 1
+        column = span.start - (self.text.rfind("\n", 0, span.start) + 1) + 1
+        return (f"paragraph {self.paragraph_of(span.start)} (line {line}:{column}, offset "
+                f"{span.start})")
 
 
 def anchor(article: ArticleText, quote: str | None, *, prefix: str | None = None,
@@ -159,15 +162,17 @@ def anchor(article: ArticleText, quote: str | None, *, prefix: str | None = None
     spans, _ = article.find(quote)
     if not spans:
         raise AnchorError("FS301", "quote not found in article text", closest_hint(article, quote))
+    context = ""
     if prefix is not None or suffix is not None:
         spans = [s for s in spans if _has_context(article.text, s, prefix, suffix)]
         if not spans:
             raise AnchorError("FS301", "quote found, but never with this prefix/suffix",
                               "check the prefix and suffix against the article text")
+        context = " with this prefix/suffix"
     if occurrence is not None:
         if occurrence > len(spans):
             raise AnchorError("FS306", f"occurrence {occurrence} asked for, but the quote occurs "
-                              f"{len(spans)} time{'s' if len(spans) > 1 else ''}")
+                              f"{len(spans)} time{'s' if len(spans) > 1 else ''}{context}")
         return spans[occurrence - 1]
     if len(spans) > 1:
         places = ", ".join(article.where(s) for s in spans[:MAX_LISTED])
@@ -189,7 +194,7 @@ def _anchor_offsets(article: ArticleText, quote: str | None, start: int, end: in
     spans, _ = article.find(quote)
     hint = (f"the quote is at [{spans[0].start}, {spans[0].end})" if spans
             else "the quote itself is not in the text")
-    raise AnchorError("FS303", f"offsets [{start}, {end}) select {_clip(text[start:end])!r}, "
+    raise AnchorError("FS303", f"offsets [{start}, {end}) select {clip(text[start:end])!r}, "
                       f"not the quote", hint)
 
 
@@ -221,7 +226,7 @@ def closest_hint(article: ArticleText, quote: str) -> str | None:
         return None
     start, end = _widen_to_words(text, best[2], best[3])
     start, end = max(start, best[4]), min(end, best[5])
-    return f'closest match in paragraph {best[1]}: "{_clip(text[start:end])}"'
+    return f'closest match in paragraph {best[1]}: "{clip(text[start:end])}"'
 
 
 def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -232,6 +237,7 @@ def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _clip(text: str, width: int = 80) -> str:
+def clip(text: str, width: int = 80) -> str:
+    """Return ``text`` on one line (whitespace runs collapsed), cut to ``width``."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factsheet import numbers
-from factsheet.anchoring import AnchorError, ArticleText, anchor
+from factsheet.anchoring import AnchorError, ArticleText, anchor, clip
 from factsheet.article import read_structure
 from factsheet.diagnostics import Diagnostic
 from factsheet.model import annotations as ann
@@ -111,7 +111,7 @@ class Assembler:
                        if span.note == "FS305" else "quote matched only inside longer words")
             self.diagnostics.append(self.smap.diagnostic(
                 span.note, message, (*path, "quote"),
-                hint=f"the article says: \"{article.text[span.start:span.end]}\""))
+                hint=f'the article says: "{clip(article.text[span.start:span.end], 160)}"'))
         return _construct(out.Evidence, article=article_id, start=span.start, end=span.end,
                           text=article.text[span.start:span.end],
                           paragraph=article.paragraph_of(span.start))
@@ -124,8 +124,8 @@ class Assembler:
     def _fact(self, cls: type[Any], name: str, index: int, fact: Any) -> Any:
         evidence = self.evidence(fact.evidence, (name, index, "evidence"))
         values = _fields(fact, "evidence")
-        if "image" in values and fact.image is not None:
-            values["image"] = fact.image
+        if cls is out.PhotoCredit and values["caption"] is None and evidence:
+            values["caption"] = evidence[0].text  # the caption is what the credit sits in
         return _construct(cls, **values, evidence=evidence)
 
     def _quotation(self, index: int, quote: ann.QuotationIn) -> out.Quotation:
@@ -158,12 +158,23 @@ class Assembler:
                           evidence=evidence)
 
 
+def stated_cue(evidence: list[out.Evidence]) -> tuple[Direction, str] | None:
+    """Return the direction the evidence words state and the words ("up from"), if exactly
+    one direction is stated."""
+    text = " ".join(e.text for e in evidence)
+    found = {}
+    for direction, cue in ((Direction.ROSE, _RISE), (Direction.FELL, _FALL),
+                           (Direction.UNCHANGED, _FLAT)):
+        match = cue.search(text)
+        if match:
+            found[direction] = match.group()
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def stated_direction(evidence: list[out.Evidence]) -> Direction | None:
     """Return the direction the evidence words state ("fell", "up from"...), if exactly one."""
-    text = " ".join(e.text for e in evidence)
-    found = {d for d, cue in ((Direction.ROSE, _RISE), (Direction.FELL, _FALL),
-                              (Direction.UNCHANGED, _FLAT)) if cue.search(text)}
-    return found.pop() if len(found) == 1 else None
+    cue = stated_cue(evidence)
+    return cue[0] if cue else None
 
 
 def values_direction(value: float, baseline: float) -> Direction:

@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from factsheet import __version__
-from factsheet.errors import FactsheetError, UsageError
+from factsheet.errors import FactsheetError, OutputError, UsageError
 
 app = typer.Typer(
     name="factsheet",
@@ -36,12 +36,6 @@ class ReportFormat(StrEnum):
     github = "github"
 
 
-class InputFormat(StrEnum):
-    yaml = "yaml"
-    json = "json"
-    xml = "xml"
-
-
 class OutputFormat(StrEnum):
     json = "json"
 
@@ -58,6 +52,9 @@ def _guard(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except OutputError as exc:
+            _err(f"factsheet: error FS501 {exc}")
+            raise typer.Exit(exc.exit_code) from None
         except FactsheetError as exc:
             _err(f"factsheet: {exc}")
             raise typer.Exit(exc.exit_code) from None
@@ -101,9 +98,10 @@ def _main(
 
 
 Paths = Annotated[list[str], typer.Argument(help="Annotation files, folders or globs.",
-                                            show_default=False, metavar="PATH...")]
-From = Annotated[InputFormat | None, typer.Option(
-    "--from", help="Input format; by default taken from each file's extension.")]
+                                            show_default=False, metavar="PATH")]
+From = Annotated[str | None, typer.Option(
+    "--from", metavar="FORMAT",
+    help="Input format (yaml, json, xml, html); by default taken from each file's extension.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 
 
@@ -130,17 +128,17 @@ def validate(
     from factsheet.pipeline import process
 
     files = _inputs(paths, expand)
+    fmt = _source_format(source_format)
     diagnostics = []
     for path in files:
-        diagnostics.extend(process(path, source_format.value if source_format else None)
-                           .diagnostics)
+        diagnostics.extend(process(path, fmt).diagnostics)
     if format is ReportFormat.json:
         sys.stdout.write(report.format_json(diagnostics))
     elif format is ReportFormat.github:
         sys.stdout.write(report.format_github(diagnostics))
     else:
         sys.stdout.write(report.format_text(diagnostics, verbose))
-        _err(report.summary(diagnostics, len(files)))
+        _err(report.summary(diagnostics, len(files), verbose))
     if has_errors(diagnostics, strict):
         raise typer.Exit(1)
 
@@ -170,17 +168,20 @@ def build(
     from factsheet.writers import SUFFIXES
 
     files = _inputs(paths, expand)
+    fmt = _source_format(source_format)
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"output path {str(output)!r} is a file, not a folder")
     failed, taken = 0, set()
     for path in files:
-        result = process(path, source_format.value if source_format else None)
+        result = process(path, fmt)
         sys.stderr.write(report.format_text(result.diagnostics))
         if result.briefing is None or has_errors(result.diagnostics, strict):
             failed += 1
             continue
         stem = _unique(path.name.rsplit(".", 1)[0], taken)
-        for fmt in dict.fromkeys(format):
-            data = render(result.briefing, fmt.value)  # type: ignore[arg-type]
-            target = output / f"{stem}{SUFFIXES[fmt.value]}"
+        for out_format in dict.fromkeys(format):
+            data = render(result.briefing, out_format.value)  # type: ignore[arg-type]
+            target = output / f"{stem}{SUFFIXES[out_format.value]}"
             write_atomic(target, data, protected=files)
             _err(f"wrote {target}")
     if failed:
@@ -224,6 +225,19 @@ def codes(
         return
     for item in CODES.values():
         typer.echo(f"{item.code}  {item.severity.value:<7}  {item.title}")
+
+
+def _source_format(name: str | None) -> str | None:
+    from factsheet.readers import ALIASES, FORMATS, suggest_format
+
+    if name is None:
+        return None
+    name = ALIASES.get(name.lower(), name.lower())
+    if name not in FORMATS:
+        guess = suggest_format(name)
+        raise UsageError(f"unknown input format {name!r} for --from; known: "
+                         f"{', '.join(FORMATS)}" + (f" (did you mean {guess!r}?)" if guess else ""))
+    return name
 
 
 def _inputs(paths: list[str], expand: Callable[[list[str]], list[Path]]) -> list[Path]:

@@ -102,8 +102,10 @@ def _article_texts(doc: object, inline: dict[str, str], path: Path, name: str, s
         if source is None:
             for d in diags[before:]:
                 if d.code == "FS100":  # say which line of the annotation file named it
-                    diags[diags.index(d)] = smap.diagnostic(d.code, f"{d.message}: "
-                                                            f"{article.text_file}", where)
+                    reason = d.message.removeprefix("cannot read file: ")
+                    diags[diags.index(d)] = smap.diagnostic(
+                        d.code, f"cannot read article file {article.text_file!r}: {reason}",
+                        where)
             continue
         bad = find_bad_chars(source.text)
         for offset in bad:

@@ -16,10 +16,18 @@ def format_text(diagnostics: Iterable[Diagnostic], verbose: bool = False) -> str
     for d in diagnostics:
         if d.severity is Severity.INFO and not verbose:
             continue
-        lines.append(f"{d.location()}: {d.severity.value} {d.code} {d.message}")
+        lines.append(f"{d.location()}: {d.severity.value} {d.code} {one_line(d.message)}")
         if d.hint:
-            lines.append(f"  hint: {d.hint}")
+            lines.append(f"  hint: {one_line(d.hint)}")
     return "".join(line + "\n" for line in lines)
+
+
+def one_line(text: str) -> str:
+    """Return ``text`` with line breaks shown as ⏎, so each problem stays on one line."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " ⏎ ".join(part.strip() for part in text.replace("\r\n", "\n").replace("\r", "\n")
+                      .split("\n") if part.strip())
 
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
@@ -44,15 +52,18 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def summary(diagnostics: Iterable[Diagnostic], files: int) -> str:
-    """Return "2 errors, 1 warning in 3 files"."""
-    counts = {Severity.ERROR: 0, Severity.WARNING: 0}
+def summary(diagnostics: Iterable[Diagnostic], files: int, verbose: bool = False) -> str:
+    """Return "2 errors, 1 warning in 3 files" (and how many notes -v would show)."""
+    counts = dict.fromkeys(Severity, 0)
     for d in diagnostics:
-        if d.severity in counts:
-            counts[d.severity] += 1
-    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
-    return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
+        counts[d.severity] += 1
+    errors, warnings, notes = (counts[Severity.ERROR], counts[Severity.WARNING],
+                               counts[Severity.INFO])
+    text = (f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
             f"warning{'s' if warnings != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+    if notes and not verbose:
+        text += f" ({notes} note{'s' if notes != 1 else ''} hidden; -v shows them)"
+    return text
 
 
 def codes_markdown() -> str:

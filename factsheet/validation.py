@@ -13,8 +13,9 @@ from factsheet.diagnostics import Diagnostic
 from factsheet.readers.tree import SourceMap
 
 _DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact",
-                "datetime_parsing", "datetime_from_date_parsing", "timezone_aware",
-                "date_type", "datetime_type", "datetime_object_invalid"}
+                "date_type", "date_future", "date_past"}
+_DATETIME_ERRORS = {"datetime_parsing", "datetime_from_date_parsing", "timezone_aware",
+                    "datetime_type", "datetime_object_invalid"}
 
 
 def validate_model(model: type[BaseModel], data: Any, smap: SourceMap,
@@ -49,16 +50,51 @@ def _diagnostic(model: type[BaseModel], error: Any, smap: SourceMap, data: Any) 
     if kind == "country_code":
         return smap.diagnostic("FS205", f"{where}: {error['msg']}", loc)
     if kind in _DATE_ERRORS:
-        hint = ("write it like 2027-03-03T09:12:00+01:00" if "datetime" in kind
-                or kind == "timezone_aware" else "write it like 2027-03-03")
-        return smap.diagnostic("FS206", f"{where}: {_message(error)}", loc, hint=hint)
-    return smap.diagnostic("FS203", f"{where}: {_message(error)}", loc)
+        detail = str(error["msg"]).partition(", ")[2]
+        return smap.diagnostic("FS206", f"{where}: expected a date, got {_shown(value)}"
+                               + (f" ({detail})" if detail else ""), loc,
+                               hint="write it like 2027-03-03")
+    if kind in _DATETIME_ERRORS:
+        problem = ("has no time zone" if kind == "timezone_aware" else
+                   f"is not a date and time (got {_shown(value)})")
+        return smap.diagnostic("FS206", f"{where}: {problem}", loc,
+                               hint="write it like 2027-03-03T09:12:00+01:00 (or Z for UTC)")
+    if kind == "too_short" and loc and loc[-1] == "evidence":
+        return smap.diagnostic("FS309", f"{_describe(data, loc[:-1])} has no evidence", loc,
+                               hint="quote the words of the article that state it")
+    hint = None
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        hint = f'put it in quotes: "{value}"'
+    return smap.diagnostic("FS203", f"{where}: {_message(error)}", loc, hint=hint)
+
+
+_SINGULAR = {"parties": "party", "commitments": "commitment", "positions": "position",
+             "quotations": "quotation", "statistics": "statistic", "photos": "photo"}
+
+
+def _describe(data: Any, loc: tuple[Any, ...]) -> str:
+    """Return "commitment 'c1'" for the fact at ``loc``, or its path when it has no id."""
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return display_path(loc)
+    if isinstance(node, dict) and isinstance(node.get("id"), str) and loc[0] in _SINGULAR:
+        return f"{_SINGULAR[loc[0]]} {node['id']!r}"
+    return display_path(loc)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _message(error: Any) -> str:
     message = str(error["msg"]).removeprefix("Value error, ")
     value = error.get("input")
-    if isinstance(value, str | int | float | bool) and error["type"] not in ("value_error",):
+    if isinstance(value, str | int | float | bool) and error["type"] not in (
+            "value_error", "number", "exclusive"):
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "...'"
         message += f" (got {shown})"
     return message

@@ -61,7 +61,7 @@ def test_build_twice_in_separate_processes_gives_identical_bytes(tmp_path: Path)
         target = tmp_path / run
         subprocess.run([sys.executable, "-m", "factsheet", "build", *map(str, EXAMPLES), "-o",
                         str(target)], check=True, capture_output=True,
-                       env={"PYTHONHASHSEED": run == "one" and "1" or "2", "PATH": ""})
+                       env={"PYTHONHASHSEED": "1" if run == "one" else "2", "PATH": ""})
         outputs.append({p.name: p.read_bytes() for p in sorted(target.iterdir())})
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) == len(EXAMPLES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from factsheet.anchoring import normalise
+from factsheet.anchoring import clip, normalise
 from factsheet.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -24,4 +24,4 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             "FS409", f"quotation {quote.id!r} is not verbatim"
             + (" (quotes, dashes or spacing differ)" if close else ""),
             ("quotations", index, "text"),
-            hint=f'the article prints: "{printed}"')
+            hint=f'the article prints: "{clip(printed, 160)}"')

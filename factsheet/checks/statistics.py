@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factsheet import numbers
-from factsheet.assemble import middle, stated_direction, values_direction
+from factsheet.assemble import middle, stated_cue, values_direction
 from factsheet.diagnostics import Diagnostic
 from factsheet.model.briefing import Statistic
 
@@ -66,14 +66,15 @@ def _comparison(ctx: Context, stat: Statistic, path: tuple[object, ...]
     actual = values_direction(value, baseline)
     given = ctx.doc.statistics[path[1]].comparison  # type: ignore[index]
     stated = given.direction if given is not None else None
-    words = stated_direction(stat.evidence)
-    for claimed, source, where in ((stated, "the annotation says", (*path, "comparison",
-                                                                      "direction")),
-                                   (words, "the article says", (*path, "evidence"))):
+    cue = stated_cue(stat.evidence)
+    checks = [(stated, f"the annotation says {stated.value!r}" if stated else "",
+               (*path, "comparison", "direction"))]
+    if cue is not None:
+        checks.append((cue[0], f"the article says {cue[1]!r}", (*path, "evidence")))
+    for claimed, source, where in checks:
         if claimed is not None and claimed is not actual:
             yield ctx.smap.diagnostic(
-                "FS405", f"{source} {claimed.value!r}, but {baseline:g} → {value:g} "
-                f"{_verb(actual)}", where,
+                "FS405", f"{source}, but {baseline:g} → {value:g} {_verb(actual)}", where,
                 hint="check the value, the baseline and which period each belongs to")
             return
 

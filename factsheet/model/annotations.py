@@ -38,8 +38,10 @@ class EvidenceRef(Strict):
             raise ValueError("give both start and end, or neither")
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError("end is before start")
-        if self.quote == "":
+        if self.quote is not None and not self.quote.strip():
             raise ValueError("quote is empty")
+        if self.quote is None and self.start == self.end:
+            raise ValueError("evidence is empty: start equals end")
         return self
 
 

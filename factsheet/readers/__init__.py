@@ -15,8 +15,11 @@ from factsheet.readers.source import TextFile
 
 Reader = Callable[[TextFile, list[Diagnostic]], Loaded]
 
-EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xml": "xml"}
-FORMATS = ("json", "xml", "yaml")
+EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xml": "xml",
+              ".html": "html", ".htm": "html", ".xhtml": "html"}
+FORMATS = ("html", "json", "xml", "yaml")
+#: Other names people use for a format.
+ALIASES = {"yml": "yaml", "htm": "html"}
 
 
 def get_reader(name: str) -> Reader:
@@ -33,6 +36,10 @@ def get_reader(name: str) -> Reader:
         from factsheet.readers.xml import read_xml
 
         return read_xml
+    if name == "html":
+        from factsheet.readers.html import read_html
+
+        return read_html
     raise KeyError(name)
 
 

@@ -26,7 +26,8 @@ def _read(source: TextFile, kind: str, diagnostics: list[Diagnostic]) -> Loaded:
     before = len(diagnostics)
     data, smap = load_tree(source, kind, diagnostics)
     if len(diagnostics) == before and not isinstance(data, dict):
-        what = "the file is empty" if data is None else "the file holds a single value"
+        what = ("the file is empty" if data is None else "the file holds a list" if
+                isinstance(data, list) else "the file holds a single value")
         diagnostics.append(smap.diagnostic(
             "FS203", f"{what}: an annotation file is a mapping with articles, parties and "
             "facts", (), hint="see docs/formats/native.md or run `factsheet schema annotations`"))

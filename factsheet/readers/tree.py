@@ -82,8 +82,9 @@ def load_tree(source: TextFile, kind: str, diagnostics: list[Diagnostic]) -> tup
     if any(d.code == "FS107" for d in diagnostics):
         return None, smap
     json_data: Any = None
+    duplicates: list[str] = []
     if kind == "json":
-        json_data = _load_json(source, diagnostics)
+        json_data = _load_json(source, diagnostics, duplicates)
         if json_data is None:
             return None, smap
         # Literal tabs in valid JSON are whitespace between tokens; libyaml refuses them.
@@ -92,17 +93,23 @@ def load_tree(source: TextFile, kind: str, diagnostics: list[Diagnostic]) -> tup
     try:
         data = _walk_events(text, smap)
     except _Stop as stop:
-        if kind == "json":  # positions are a nicety for JSON; the data is already good
+        # For JSON the data is already good and positions are a nicety, unless the walk
+        # found what JSON's parser lets through: excessive depth or a repeated key.
+        if kind == "json" and stop.diagnostic.code not in ("FS108", "FS109"):
+            if duplicates:
+                diagnostics.append(Diagnostic("FS108", f"duplicate key {duplicates[0]!r}",
+                                              file=source.name, line=1, column=1))
+                return None, smap
             return json_data, smap
         diagnostics.append(stop.diagnostic)
         return None, smap
     result = json_data if kind == "json" else data
     before = len(diagnostics)
-    _check_strings(result, (), smap, diagnostics)
+    check_strings(result, (), smap, diagnostics)
     return (None if len(diagnostics) > before else result), smap
 
 
-def _check_strings(node: Any, path: Path_, smap: SourceMap, diagnostics: list[Diagnostic]) -> None:
+def check_strings(node: Any, path: Path_, smap: SourceMap, diagnostics: list[Diagnostic]) -> None:
     """Report control characters and lone surrogates that escapes smuggled into strings."""
     stack = [(node, path)]
     while stack:
@@ -119,12 +126,12 @@ def _check_strings(node: Any, path: Path_, smap: SourceMap, diagnostics: list[Di
             stack.extend((value, (*path, i)) for i, value in enumerate(node))
 
 
-def _load_json(source: TextFile, diagnostics: list[Diagnostic]) -> Any:
+def _load_json(source: TextFile, diagnostics: list[Diagnostic], duplicates: list[str]) -> Any:
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise ValueError(f"duplicate key {key!r}")
+                duplicates.append(key)  # reported with its position by the event walk
             result[key] = value
         return result
 
@@ -140,8 +147,7 @@ def _load_json(source: TextFile, diagnostics: list[Diagnostic]) -> Any:
                                       line=1, column=1))
         return None
     except ValueError as exc:
-        code = "FS108" if "duplicate" in str(exc) else "FS101"
-        diagnostics.append(Diagnostic(code, str(exc), file=source.name, line=1, column=1))
+        diagnostics.append(Diagnostic("FS101", str(exc), file=source.name, line=1, column=1))
         return None
     return data
 
@@ -195,6 +201,9 @@ def _walk_events(text: str, smap: SourceMap) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problem = exc.problem or exc.context or "malformed YAML"
+        if "depth" in problem:  # libyaml's own nesting limit
+            raise _Stop(Diagnostic("FS109", f"nesting deeper than {MAX_DEPTH}", file=smap.file,
+                                   line=line, column=col)) from None
         raise _Stop(Diagnostic("FS101", f"invalid YAML: {problem}", file=smap.file, line=line,
                                column=col)) from None
     except yaml.YAMLError as exc:
@@ -218,7 +227,8 @@ def _refuse_anchor_and_tag(event: Any, smap: SourceMap) -> None:
     if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
         explicit = tag is not None and not event.implicit
     if explicit and tag not in _CORE_TAGS:
-        raise _Stop(_at(smap, event, "FS105", f"YAML tag {tag} is not allowed",
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Stop(_at(smap, event, "FS105", f"YAML tag {shown} is not allowed",
                         "annotation files hold plain data: remove the tag"))
 
 

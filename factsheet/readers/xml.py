@@ -11,8 +11,8 @@ XInclude, namespaces, encodings other than UTF-8. Parsing never touches the netw
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import defaultdict
 from typing import Any
 
 from lxml import etree
@@ -20,7 +20,7 @@ from lxml import etree
 from factsheet.diagnostics import Diagnostic
 from factsheet.readers.base import Loaded
 from factsheet.readers.source import TextFile, line_col
-from factsheet.readers.tree import SourceMap
+from factsheet.readers.tree import SourceMap, check_strings
 
 # element → (list in the annotation file, attributes holding space-separated lists)
 FACTS: dict[str, tuple[str, frozenset[str]]] = {
@@ -38,9 +38,13 @@ NESTED = {"comparison": frozenset({"value", "value_range", "period", "direction"
 MARKERS = frozenset({"span", "begin", "end"})
 _DOCTYPE = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DECL_ENCODING = re.compile(r"^<\?xml[^>]*encoding=[\"']([^\"']+)[\"']")
+# Comments, CDATA and processing instructions, or the "<" that opens an element's start tag.
+_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<(?=[^\s/!?])", re.DOTALL)
 
 
-class _Refused(Exception):
+class Refused(Exception):
+    """The document cannot be compiled; carries the one diagnostic that says why."""
+
     def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic
 
@@ -50,12 +54,30 @@ def read_xml(source: TextFile, diagnostics: list[Diagnostic]) -> Loaded:
     smap = SourceMap(source.name)
     try:
         root = _parse(source)
-        compiler = _Compiler(source, smap)
+        compiler = Compiler(source, smap)
+        compiler.starts = _start_tags(source.text, root)
         data = compiler.compile(root)
-    except _Refused as refused:
+    except Refused as refused:
         diagnostics.append(refused.diagnostic)
         return Loaded(None, smap, {})
-    return Loaded(data, smap, compiler.texts)
+    return checked(Loaded(data, smap, compiler.texts), diagnostics)
+
+
+def checked(loaded: Loaded, diagnostics: list[Diagnostic]) -> Loaded:
+    """Refuse control characters that character references (&#x7F;) let into the data."""
+    before = len(diagnostics)
+    check_strings(loaded.data, (), loaded.smap, diagnostics)
+    return loaded if len(diagnostics) == before else Loaded(None, loaded.smap, {})
+
+
+def _start_tags(text: str, root: Any) -> dict[Any, int]:
+    """Map each element of ``root`` to the offset of the "<" that opens it in ``text``.
+
+    lxml's ``sourceline`` is the line where a start tag ends, which misplaces tags written
+    over several lines; the start tags are found in the source instead, in document order.
+    """
+    offsets = (m.start() for m in _MARKUP.finditer(text) if m.group() == "<")
+    return dict(zip(root.iter(), offsets, strict=False))
 
 
 def _parse(source: TextFile) -> Any:
@@ -63,12 +85,12 @@ def _parse(source: TextFile) -> Any:
     found = _DOCTYPE.search(text)
     if found:
         line, col = line_col(text, found.start())
-        raise _Refused(Diagnostic("FS106", "DTDs and entity declarations are not allowed",
+        raise Refused(Diagnostic("FS106", "DTDs and entity declarations are not allowed",
                                   file=source.name, line=line, column=col,
                                   hint="remove the <!DOCTYPE ...>; write characters directly"))
     declared = _DECL_ENCODING.match(text)
     if declared and declared[1].lower().replace("_", "-") not in {"utf-8", "utf8"}:
-        raise _Refused(Diagnostic("FS102", f"declared encoding {declared[1]!r}; files must be "
+        raise Refused(Diagnostic("FS102", f"declared encoding {declared[1]!r}; files must be "
                                   "UTF-8", file=source.name, line=1, column=1))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              dtd_validation=False, huge_tree=False, remove_pis=True,
@@ -78,17 +100,20 @@ def _parse(source: TextFile) -> Any:
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
         message = exc.msg.split(", line ")[0] if exc.msg else "malformed XML"
-        raise _Refused(Diagnostic("FS101", f"invalid XML: {message}", file=source.name,
+        if "Excessive depth" in message:  # libxml2's own limit (256 without huge_tree)
+            raise Refused(Diagnostic("FS109", "nesting deeper than 256 elements",
+                                     file=source.name, line=line, column=col)) from None
+        raise Refused(Diagnostic("FS101", f"invalid XML: {message}", file=source.name,
                                   line=line, column=col)) from None
 
 
-class _Compiler:
+class Compiler:
     """Walks the XML tree once, building the annotation mapping and the article texts."""
 
     def __init__(self, source: TextFile, smap: SourceMap) -> None:
         self.source, self.smap = source, smap
-        self.lines = source.text.split("\n")
-        self.seen_on_line: dict[tuple[int, str], int] = defaultdict(int)
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", source.text))]
+        self.starts: dict[Any, int] = {}  # element → offset of its "<" in the source
         self.data: dict[str, Any] = {"articles": []}
         self.facts: dict[str, tuple[str, int]] = {}  # id → (list name, index)
         self.pending: list[tuple[str, dict[str, Any], Any]] = []  # evidence for refs
@@ -98,21 +123,16 @@ class _Compiler:
 
     # -- positions -------------------------------------------------------------------------
     def where(self, el: Any) -> tuple[int, int]:
-        line = el.sourceline or 1
-        tag = f"<{el.tag}"
-        nth = self.seen_on_line[(line, el.tag)]
-        self.seen_on_line[(line, el.tag)] += 1
-        text = self.lines[line - 1] if line <= len(self.lines) else ""
-        col = -1
-        for _ in range(nth + 1):
-            col = text.find(tag, col + 1)
-            if col < 0:
-                return line, 1
-        return line, col + 1
+        """Return the line and column of the "<" that opens ``el``'s start tag."""
+        offset = self.starts.get(el)
+        if offset is None:
+            return el.sourceline or 1, 1
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
-    def fail(self, el: Any, code: str, message: str, hint: str | None = None) -> _Refused:
+    def fail(self, el: Any, code: str, message: str, hint: str | None = None) -> Refused:
         line, col = self.where(el)
-        return _Refused(Diagnostic(code, message, file=self.source.name, line=line, column=col,
+        return Refused(Diagnostic(code, message, file=self.source.name, line=line, column=col,
                                    hint=hint))
 
     # -- the document ----------------------------------------------------------------------
@@ -142,7 +162,7 @@ class _Compiler:
             self.data[name][index].setdefault(key, []).append(evidence)
         return self.data
 
-    def _unknown(self, el: Any, allowed: Any) -> _Refused:
+    def _unknown(self, el: Any, allowed: Any) -> Refused:
         return self.fail(el, "FS113", f"unknown element <{el.tag}>",
                          _did_you_mean(str(el.tag), allowed))
 
@@ -211,6 +231,9 @@ class _Compiler:
                 if len(child) or child.text:
                     raise self.fail(child, "FS113", f"<{child.tag}/> must be empty")
                 if child.tag == "begin":
+                    if ref in open_begins:  # a second begin would silently drop the first
+                        raise self.fail(child, "FS113", f"<begin ref={ref!r}/> is already open",
+                                        "close it with <end/> before opening it again")
                     open_begins[ref] = (start, child)
                 elif ref not in open_begins:
                     raise self.fail(child, "FS113", f"<end ref={ref!r}/> without <begin/>")

@@ -58,7 +58,7 @@ def test_json_positions_survive_tabs_and_surrogate_escapes() -> None:
 
 @pytest.mark.parametrize(("text", "code", "line", "col"), [
     ('{"a": 1,}', "FS101", 1, 9),
-    ('{"a": 1, "a": 2}', "FS108", 1, 1),
+    ('{"a": 1, "a": 2}', "FS108", 1, 10),
     ('{"a": NaN}', "FS101", 1, 1),
     ('{"a": "x\\u0000"}', "FS107", 1, 7),
 ])

@@ -1,0 +1,53 @@
+"""Small helpers shared by the benchmark scripts: statistics and plain-text tables."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Least-squares slope of log(y) against log(x): the fitted scaling exponent."""
+    points = [(math.log(x), math.log(y)) for x, y in zip(xs, ys, strict=True) if x > 0 and y > 0]
+    if len(points) < 2:
+        return None
+    mx = sum(p[0] for p in points) / len(points)
+    my = sum(p[1] for p in points) / len(points)
+    sxx = sum((p[0] - mx) ** 2 for p in points)
+    if sxx == 0:
+        return None
+    return sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
+
+
+def ms(seconds: float) -> str:
+    """Format seconds as milliseconds with sensible precision."""
+    value = seconds * 1000
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]],
+          right: Sequence[bool] | None = None) -> str:
+    """Return a plain-text table; columns are right-aligned where ``right`` says so."""
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    align = list(right) if right is not None else [i > 0 for i in range(len(headers))]
+
+    def line(row: Sequence[str]) -> str:
+        return "  ".join(c.rjust(w) if a else c.ljust(w)
+                         for c, w, a in zip(row, widths, align, strict=True)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *(line(r) for r in cells[1:])])
+
+
+def heading(text: str) -> str:
+    return f"\n{text}\n{'=' * len(text)}"
