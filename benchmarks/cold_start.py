@@ -29,7 +29,7 @@ from _report import heading, median, ms, table
 ROOT = Path(__file__).resolve().parent.parent
 HELP_GOAL = 0.15
 VALIDATE_GOAL = 0.30
-ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json", ".xml")
+ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json", ".xml", ".html", ".htm")
 MAIN_EXAMPLE = Path("examples/danube/danube-pact.yaml")  # the one the goal names
 
 

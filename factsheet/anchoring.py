@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -65,13 +66,17 @@ class _WordIndex:
         tokens = list(_WORD.finditer(quote))
         if not bounded or not tokens:
             return _find_all(text, quote, bounded)
-        rarest = min(tokens, key=lambda m: len(self.words.get(m.group(), ())))
-        found = []
-        for pos in self.words.get(rarest.group(), ()):
-            start = pos - rarest.start()
-            if start >= 0 and text.startswith(quote, start) and _bounded(text, start, quote):
-                found.append(start)
-        return found
+        words = self.words
+        ranked = sorted(tokens, key=lambda m: len(words.get(m.group(), ())))
+        first = ranked[0]
+        starts: Iterable[int] = (p - first.start() for p in words.get(first.group(), ()))
+        if len(ranked) > 1 and len(words.get(first.group(), ())) > 8:
+            # A common rarest word: keep only starts where the second rarest word fits too.
+            second = ranked[1]
+            fits = {p - second.start() for p in words.get(second.group(), ())}
+            starts = sorted(fits.intersection(starts))
+        return [s for s in starts
+                if s >= 0 and text.startswith(quote, s) and _bounded(text, s, quote)]
 
 
 def _find_all(text: str, quote: str, bounded: bool) -> list[int]:

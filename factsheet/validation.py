@@ -62,9 +62,14 @@ def _diagnostic(model: type[BaseModel], error: Any, smap: SourceMap, data: Any) 
     if kind == "too_short" and loc and loc[-1] == "evidence":
         return smap.diagnostic("FS309", f"{_describe(data, loc[:-1])} has no evidence", loc,
                                hint="quote the words of the article that state it")
-    hint = None
-    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-        hint = f'put it in quotes: "{value}"'
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "model_type" and any(part in ("evidence", "mentions") for part in loc):
+        message = (f"{where}: expected a quote or a mapping (quote, prefix, suffix, "
+                   f"occurrence, start, end), got {_shown(value)}")
+        hint = ("put the quote in quotes: inside [...] a comma splits it into two items"
+                if number else None)
+        return smap.diagnostic("FS203", message, loc, hint=hint)
+    hint = f'put it in quotes: "{value}"' if kind == "string_type" and number else None
     return smap.diagnostic("FS203", f"{where}: {_message(error)}", loc, hint=hint)
 
 

@@ -69,9 +69,16 @@ _USER_ASSIGNED = re.compile(r"^(?:AA|Q[M-Z]|X[A-Z]|ZZ)$")
 
 @cache
 def _alpha2_codes() -> frozenset[str]:
-    import pycountry  # deferred: only files that name a country pay for it
+    """Return the ISO 3166-1 alpha-2 codes from pycountry's database.
 
-    return frozenset(c.alpha_2 for c in pycountry.countries)
+    The JSON file is read directly: importing pycountry costs more than a cold
+    ``factsheet validate`` can spare, and is only needed for suggestions.
+    """
+    import json
+    from importlib.resources import files
+
+    data = files("pycountry").joinpath("databases", "iso3166-1.json").read_bytes()
+    return frozenset(entry["alpha_2"] for entry in json.loads(data)["3166-1"])
 
 
 # Codes people write that ISO 3166-1 does not have, and the code they mean (the first two
