@@ -40,7 +40,7 @@ def _diagnostic(model: type[BaseModel], error: Any, smap: SourceMap, data: Any) 
     if kind == "missing":
         return smap.diagnostic("FS202", f"missing field {loc[-1]!r} in "
                                f"{display_path(loc[:-1])}", loc)
-    if kind == "enum":
+    if kind in ("enum", "literal_error"):
         expected = [e.strip(" '") for e in error["ctx"]["expected"].replace(" or ", ", ")
                     .split(",")]
         text = str(value)

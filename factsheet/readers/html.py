@@ -70,6 +70,7 @@ class _Converter:
         self.tokens: list[tuple[Any, ...]] = []
         self.space = True  # the text so far ends in whitespace (collapse what follows)
         self.written = False  # some text has been written into the current article
+        self.related: list[Any] = []  # <related> elements of the current article
 
     def convert(self, document: Any, compiler: Compiler) -> Any:
         root = etree.Element("factsheet", version="1")
@@ -78,15 +79,18 @@ class _Converter:
         if not articles:
             raise compiler.fail(document, "FS113", "no <article data-id=...> element",
                                 'wrap the article in <article data-id="ID" data-title=...>')
-        for article in articles:
-            root.append(self._article(article, compiler))
-        for el in document.xpath("//*[@data-fact]"):
+        # Document order, as in the XML vocabulary: a fact outside the articles counts where it
+        # stands. ``data-summary`` on a fact element is the fact's field, not a summary section.
+        for el in document.xpath("//article[@data-id] | //*[@data-fact]"
+                                 " | //*[@data-summary][not(@data-fact)]"):
             # ``articles`` holds the proxies, so lxml hands back the same objects here.
-            if not any(a in articles for a in el.iterancestors()):
+            if el in articles:
+                root.append(self._article(el, compiler))
+            elif el.get("data-fact") is None:
+                root.append(self._summary(el))
+            elif not any(a in articles for a in el.iterancestors()):
                 root.append(self._element(self._fact_tag(el, compiler), el,
                                           _fields(el)))
-        for summary in document.xpath("//*[@data-summary]"):
-            root.append(self._summary(summary))
         return root
 
     def _element(self, tag: str, source: Any, attrs: dict[str, str]) -> Any:
@@ -98,19 +102,18 @@ class _Converter:
         out = self._element("article", article, _data_attrs(article))
         text = self._element("text", article, {})
         out.append(text)
-        self.tokens, self.space, self.written = [], True, False
+        self.tokens, self.space, self.written, self.related = [], True, False, []
         self._walk(article, compiler, preformatted=False)
         self._break("\n")
         _build(text, self.tokens, self._element)
+        out.extend(self.related)
         return out
 
     def _fact_tag(self, el: Any, compiler: Compiler) -> str:
         kind = el.get("data-fact")
         if kind not in FACTS:
-            found = _start_tags(compiler.source.text, el.getroottree().getroot())
-            compiler.starts = {el: found[id(el)]} if id(el) in found else {}
-            raise compiler.fail(el, "FS113", f"unknown data-fact {kind!r}",
-                                did_you_mean(kind or "", FACTS))
+            raise _fail(compiler, el, f"unknown data-fact {kind!r}",
+                        did_you_mean(kind or "", FACTS))
         return str(kind)
 
     def _summary(self, el: Any) -> Any:
@@ -132,12 +135,21 @@ class _Converter:
     def _child(self, child: Any, compiler: Compiler, preformatted: bool) -> None:
         for marker in ("begin", "end"):
             if child.get(f"data-{marker}") is not None:
+                if len(child) or child.text:  # its words would vanish from the text
+                    raise _fail(compiler, child, f"an element with data-{marker} must be empty",
+                                f'write <span data-{marker}="ID"></span> where the span '
+                                f"{'starts' if marker == 'begin' else 'ends'}")
                 self.tokens.append(("empty", marker, {"ref": child.get(f"data-{marker}")},
                                     child))
                 return
         if child.tag == "br":
-            self._break("\n")
+            self._break("\n", strip=" ")
             return
+        if child.get("data-related") is not None:
+            attrs = {"title": _SPACE.sub(" ", child.text_content()).strip()}
+            if child.get("href"):
+                attrs["url"] = child.get("href")
+            self.related.append(self._element("related", child, attrs))
         block = child.tag in BLOCKS
         if block:
             self._break("\n\n")
@@ -150,8 +162,7 @@ class _Converter:
             opened = True
         self._walk(child, compiler, preformatted)
         if opened:
-            self._trim_trailing_space()
-            self.tokens.append(("close",))
+            self._close()
         if block:
             self._break("\n\n")
 
@@ -162,32 +173,55 @@ class _Converter:
             text = _SPACE.sub(" ", text)
             if self.space:
                 text = text.lstrip(" ")
+            elif text.startswith(" ") and self.tokens[-1][0] == "open":
+                # Move a leading space out of the elements just opened (their span starts at
+                # a word), as _close does at the end.
+                i = len(self.tokens)
+                while self.tokens[i - 1][0] == "open":
+                    i -= 1
+                self.tokens.insert(i, ("text", " "))
+                self.space = True
+                text = text[1:]
         if text:
             self.tokens.append(("text", text))
             self.space = text[-1] in " \n"
             self.written = True
 
-    def _trim_trailing_space(self) -> None:
-        """Move a trailing space out of the element being closed (its span ends at a word)."""
-        if self.tokens and self.tokens[-1][0] == "text" and self.tokens[-1][1].endswith(" "):
-            self.tokens[-1] = ("text", self.tokens[-1][1].rstrip(" "))
-            self.tokens.append(("pending-space",))
+    def _close(self) -> None:
+        """Close an element, moving a trailing space out of it (its span ends at a word)."""
+        last = self.tokens[-1]
+        if last[0] == "pending-space":  # moved out of an element nested at its very end
+            self.tokens.pop()
+        elif last[0] == "text" and last[1].endswith(" "):
+            self.tokens[-1] = ("text", last[1][:-1])  # one space: <pre> keeps the others
+        else:
+            self.tokens.append(("close",))
+            return
+        self.tokens += [("close",), ("pending-space",)]
 
-    def _break(self, separator: str) -> None:
+    def _break(self, separator: str, strip: str = " \n") -> None:
         if not self.written:
             return
         # Drop trailing spaces (wherever they sit among tags), then end with the separator.
+        # A <br> keeps the line breaks before it (strip=" "), so <br><br> shows an empty line.
         for i in range(len(self.tokens) - 1, -1, -1):
             kind = self.tokens[i][0]
             if kind == "pending-space":
                 self.tokens[i] = ("text", "")
             elif kind == "text":
-                stripped = self.tokens[i][1].rstrip(" \n")
+                stripped = self.tokens[i][1].rstrip(strip)
                 self.tokens[i] = ("text", stripped)
                 if stripped:
                     break
         self.tokens.append(("text", separator))
         self.space = True
+
+
+def _fail(compiler: Compiler, el: Any, message: str, hint: str | None) -> Refused:
+    """Refuse ``el`` while converting, before the compiler knows where elements start."""
+    found = _start_tags(compiler.source.text, el.getroottree().getroot())
+    compiler.starts = {el: found[id(el)]} if id(el) in found else {}
+    return compiler.fail(el, "FS113", message, hint)
 
 
 _START_TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>|<([A-Za-z][\w:-]*)",

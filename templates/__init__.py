@@ -1,0 +1,1 @@
+"""Built-in briefing templates and their label translations (data files only)."""
