@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factsheet.diagnostics import Diagnostic
 from factsheet.errors import InputError, UsageError
@@ -36,13 +36,28 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Briefing
     return result.briefing  # type: ignore[return-value]
 
 
-def render(briefing: Briefing, format: str = "json") -> bytes:
-    """Return ``briefing`` rendered as ``format`` (bytes; nothing is written to disk)."""
-    from factsheet.writers import SUFFIXES, get_writer
+def render(briefing: Briefing, format: str = "json", *, template: str = "briefing") -> bytes:
+    """Return ``briefing`` rendered as ``format`` (json, docx, txt) with ``template`` (a
+    built-in name or a path), as bytes; nothing is written to disk.
 
-    try:
-        writer = get_writer(format)
-    except KeyError:
+    Raises ``UsageError`` for an unknown format or template name, ``InputError`` for a
+    broken template file.
+    """
+    from factsheet.writers import WRITERS
+
+    writer = WRITERS.get(format)
+    if writer is None:
         raise UsageError(f"unknown output format {format!r}; known: "
-                         f"{', '.join(sorted(SUFFIXES))}") from None
-    return writer(briefing)
+                         f"{', '.join(sorted(WRITERS))}")
+    if not writer.takes_document:
+        return writer.load()(briefing)
+    return writer.load()(layout(briefing, template))
+
+
+def layout(briefing: Briefing, template: str = "briefing") -> Any:
+    """Return the document tree of ``briefing`` drawn with ``template``."""
+    from factsheet.layout.build import build_document
+    from factsheet.layout.template import load_template
+
+    spec, labels, _ = load_template(template)
+    return build_document(briefing, spec, labels)

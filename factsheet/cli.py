@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from factsheet import __version__
-from factsheet.errors import FactsheetError, OutputError, UsageError
+from factsheet.errors import FactsheetError, InputError, OutputError, UsageError
 
 app = typer.Typer(
     name="factsheet",
@@ -39,6 +39,9 @@ class ReportFormat(StrEnum):
 
 class OutputFormat(StrEnum):
     json = "json"
+    docx = "docx"
+    txt = "txt"
+    all = "all"
 
 
 class SchemaName(StrEnum):
@@ -55,6 +58,12 @@ def _guard(command: F) -> F:
             return command(*args, **kwargs)
         except OutputError as exc:
             _err(f"factsheet: error FS501 {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except InputError as exc:  # e.g. a broken template: its own located diagnostics
+            from factsheet.report import format_text
+
+            sys.stdout.flush()
+            sys.stderr.write(format_text(exc.diagnostics))
             raise typer.Exit(exc.exit_code) from None
         except FactsheetError as exc:
             _err(f"factsheet: {exc}")
@@ -151,27 +160,38 @@ def build(
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="Folder for the outputs (created if missing).")] = Path("."),
     format: Annotated[list[OutputFormat], typer.Option(
-        "--format", "-f", help="Output format; repeat for several.")] = [OutputFormat.json],  # noqa: B006
+        "--format", "-f", help="json, docx, txt, or all (json and docx); repeat for several."
+    )] = [OutputFormat.all],  # noqa: B006
+    template: Annotated[str, typer.Option(
+        "--template", "-t", help="Built-in template name (see 'factsheet templates') or a "
+        "template file.")] = "briefing",
     strict: Strict = False,
     source_format: From = None,
 ) -> None:
     """Build briefings from annotation files and write them to the output folder.
 
-    Each input gives NAME.briefing.json. Files are written atomically: a failed run leaves
-    earlier outputs as they were, and an input file is never overwritten.
+    Each input gives NAME.briefing.json, NAME.docx (and NAME.txt with --format txt). Files
+    are written atomically: a failed run leaves earlier outputs as they were, and an input
+    file is never overwritten.
     """
     from factsheet import report
-    from factsheet.api import render
     from factsheet.diagnostics import has_errors
     from factsheet.inputs import expand
     from factsheet.output import write_atomic
     from factsheet.pipeline import process
-    from factsheet.writers import SUFFIXES
+    from factsheet.writers import ALL, WRITERS
 
     files = _inputs(paths, expand)
     fmt = _source_format(source_format)
+    formats = list(dict.fromkeys(name for f in format
+                                 for name in (ALL if f is OutputFormat.all else (f.value,))))
     if output.exists() and not output.is_dir():
         raise OutputError(f"output path {str(output)!r} is a file, not a folder")
+    spec = None
+    if any(WRITERS[name].takes_document for name in formats):
+        from factsheet.layout.template import load_template
+
+        spec = load_template(template)  # a broken template stops here, before any work
     failed, taken = 0, set()
     for path in files:
         result = process(path, fmt)
@@ -180,15 +200,45 @@ def build(
             failed += 1
             continue
         stem = _unique(path.name.rsplit(".", 1)[0], taken)
-        for out_format in dict.fromkeys(format):
-            data = render(result.briefing, out_format.value)  # type: ignore[arg-type]
-            target = output / f"{stem}{SUFFIXES[out_format.value]}"
+        outputs = _render_all(result.briefing, formats, spec)
+        for name, data in outputs.items():
+            target = output / f"{stem}{WRITERS[name].suffix}"
             write_atomic(target, data, protected=files)
             _err(f"wrote {target}")
     if failed:
         _err(f"{failed} of {len(files)} input{'s' if len(files) != 1 else ''} failed; "
              "nothing was written for them")
         raise typer.Exit(1)
+
+
+def _render_all(briefing: Any, formats: list[str], spec: Any) -> dict[str, bytes]:
+    """Render every format in memory first, so a failure writes nothing for this input."""
+    from factsheet.writers import WRITERS
+
+    document = None
+    outputs = {}
+    for name in formats:
+        writer = WRITERS[name]
+        if writer.takes_document:
+            if document is None:
+                from factsheet.layout.build import build_document
+
+                document = build_document(briefing, spec[0], spec[1])
+            outputs[name] = writer.load()(document)
+        else:
+            outputs[name] = writer.load()(briefing)
+    return outputs
+
+
+@app.command()
+@_guard
+def templates() -> None:
+    """List the built-in templates."""
+    from factsheet.layout.template import builtin_names, load_template
+
+    for name in builtin_names():
+        spec = load_template(name)[0]
+        typer.echo(f"{name:<10} {spec.description}")
 
 
 @app.command()

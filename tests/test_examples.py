@@ -1,4 +1,4 @@
-"""The bundled examples: golden briefing JSON, YAML and XML agree, output is reproducible."""
+"""The bundled examples: golden briefing JSON, YAML, XML and HTML agree, output is reproducible."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ import factsheet
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.yaml"))
-PAIRS = [(y, y.with_suffix(".xml")) for y in EXAMPLES if y.with_suffix(".xml").exists()]
+#: Inline formats an example may have a twin in (same stem, same folder as the .yaml).
+TWIN_SUFFIXES = (".xml", ".html")
+PAIRS = [(y, y.with_suffix(suffix)) for suffix in TWIN_SUFFIXES for y in EXAMPLES
+         if y.with_suffix(suffix).exists()]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
@@ -26,18 +29,19 @@ def test_briefing_matches_golden(example: Path, update_goldens: bool) -> None:
     assert data.decode("utf-8") == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("yaml_file", "xml_file"), PAIRS, ids=lambda p: p.name)
-def test_yaml_and_inline_xml_give_the_same_briefing(yaml_file: Path, xml_file: Path) -> None:
+@pytest.mark.parametrize(("yaml_file", "twin"), PAIRS, ids=lambda p: p.name)
+def test_yaml_and_inline_twin_give_the_same_briefing(yaml_file: Path, twin: Path) -> None:
     from_yaml = json.loads(factsheet.render(factsheet.load(yaml_file), "json"))
-    from_xml = json.loads(factsheet.render(factsheet.load(xml_file), "json"))
+    from_twin = json.loads(factsheet.render(factsheet.load(twin), "json"))
     # Diagnostics name their own source file and line; everything else must be identical.
     from_yaml.pop("diagnostics")
-    from_xml.pop("diagnostics")
-    assert from_xml == from_yaml
+    from_twin.pop("diagnostics")
+    assert from_twin == from_yaml
 
 
-def test_there_are_at_least_two_examples_with_an_xml_twin() -> None:
-    assert len(EXAMPLES) >= 2 and len(PAIRS) >= 1
+def test_there_are_at_least_two_examples_and_a_twin_in_each_inline_format() -> None:
+    assert len(EXAMPLES) >= 2
+    assert {twin.suffix for _, twin in PAIRS} == set(TWIN_SUFFIXES)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
@@ -64,4 +68,5 @@ def test_build_twice_in_separate_processes_gives_identical_bytes(tmp_path: Path)
                        env={"PYTHONHASHSEED": "1" if run == "one" else "2", "PATH": ""})
         outputs.append({p.name: p.read_bytes() for p in sorted(target.iterdir())})
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]) == len(EXAMPLES)
+    assert sorted(outputs[0]) == sorted(f"{e.stem}{suffix}" for e in EXAMPLES
+                                        for suffix in (".briefing.json", ".docx"))

@@ -20,7 +20,7 @@ from lxml import etree, html
 
 from factsheet.diagnostics import Diagnostic
 from factsheet.readers.base import Loaded
-from factsheet.readers.source import TextFile
+from factsheet.readers.source import TextFile, describe_char, find_bad_chars, line_col
 from factsheet.readers.tree import SourceMap
 from factsheet.readers.xml import FACTS, Compiler, Refused, checked
 from factsheet.validation import did_you_mean
@@ -35,6 +35,14 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 def read_html(source: TextFile, diagnostics: list[Diagnostic]) -> Loaded:
     """Return the annotation mapping compiled from an inline-annotated HTML article."""
     smap = SourceMap(source.name)
+    bad = find_bad_chars(source.text)  # as in YAML and JSON files: the parser would keep them
+    for offset in bad:
+        line, col = line_col(source.text, offset)
+        diagnostics.append(Diagnostic(
+            "FS107", f"control character {describe_char(source.text[offset])} in file",
+            file=source.name, line=line, column=col))
+    if bad:
+        return Loaded(None, smap, {})
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                              recover=True, default_doctype=False)
     try:
@@ -46,6 +54,7 @@ def read_html(source: TextFile, diagnostics: list[Diagnostic]) -> Loaded:
     converter = _Converter()
     compiler = Compiler(source, smap)
     try:
+        _refuse_control_characters(document, compiler)
         root = converter.convert(document, compiler)
         origins = _start_tags(source.text, document)
         compiler.starts = {el: origins[id(html_el)] for el, html_el in converter.origin.items()
@@ -73,6 +82,7 @@ class _Converter:
         self.related: list[Any] = []  # <related> elements of the current article
 
     def convert(self, document: Any, compiler: Compiler) -> Any:
+        self.compiler = compiler
         root = etree.Element("factsheet", version="1")
         self.origin[root] = document
         articles = document.xpath("//article[@data-id]")
@@ -94,7 +104,13 @@ class _Converter:
         return root
 
     def _element(self, tag: str, source: Any, attrs: dict[str, str]) -> Any:
-        el = etree.Element(tag, attrs)
+        el = etree.Element(tag)
+        for name, value in attrs.items():
+            try:
+                el.set(name, value)
+            except ValueError:  # HTML allows attribute names XML does not (data-1x, data-a:b)
+                raise _fail(self.compiler, source, f"unknown attribute {name!r} on <{tag}>",
+                            None) from None
         self.origin[el] = source
         return el
 
@@ -126,7 +142,10 @@ class _Converter:
 
     def _walk(self, el: Any, compiler: Compiler, preformatted: bool) -> None:
         preformatted = preformatted or el.tag == "pre"
-        self._text(el.text, preformatted)
+        text = el.text
+        if el.tag == "pre" and text and text.startswith("\n"):
+            text = text[1:]  # browsers drop a line break right after <pre>; libxml2 keeps it
+        self._text(text, preformatted)
         for child in el:
             if isinstance(child.tag, str) and child.tag not in SKIPPED:
                 self._child(child, compiler, preformatted)
@@ -217,11 +236,27 @@ class _Converter:
         self.space = True
 
 
-def _fail(compiler: Compiler, el: Any, message: str, hint: str | None) -> Refused:
+def _fail(compiler: Compiler, el: Any, message: str, hint: str | None,
+          code: str = "FS113") -> Refused:
     """Refuse ``el`` while converting, before the compiler knows where elements start."""
     found = _start_tags(compiler.source.text, el.getroottree().getroot())
     compiler.starts = {el: found[id(el)]} if id(el) in found else {}
-    return compiler.fail(el, "FS113", message, hint)
+    return compiler.fail(el, code, message, hint)
+
+
+def _refuse_control_characters(document: Any, compiler: Compiler) -> None:
+    """Refuse control characters written as character references (``&#7;``)."""
+    for el in document.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for value, where in ((el.text, el), (el.tail, el.getparent()),
+                             *((v, el) for v in el.attrib.values())):
+            bad = find_bad_chars(value) if value else []
+            if bad:
+                raise _fail(compiler, el if where is None else where,
+                            f"control character {describe_char(value[bad[0]])} in the document",
+                            "remove it; character references cannot write control characters",
+                            code="FS107")
 
 
 _START_TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>|<([A-Za-z][\w:-]*)",

@@ -1,23 +1,33 @@
-"""Output writers: one module per format. The registry is a table, name → render function."""
+"""Output writers: one module per format. The registry is a plain table.
+
+A writer of the briefing itself (JSON) takes the briefing; the document writers (DOCX,
+text) take the layout tree, built once from the briefing and a template.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from factsheet.model.briefing import Briefing
-
-Render = Callable[["Briefing"], bytes]
-
-#: Output format → file suffix.
-SUFFIXES = {"json": ".briefing.json"}
+from dataclasses import dataclass
+from typing import Any
 
 
-def get_writer(name: str) -> Render:
-    """Return the render function for output format ``name``."""
-    if name == "json":
-        from factsheet.writers.json import render_json
+@dataclass(frozen=True, slots=True)
+class Writer:
+    suffix: str
+    takes_document: bool  # True: draws the layout tree; False: serialises the briefing
+    module: str
+    function: str
 
-        return render_json
-    raise KeyError(name)
+    def load(self) -> Callable[[Any], bytes]:
+        import importlib
+
+        return getattr(importlib.import_module(self.module), self.function)  # type: ignore[no-any-return]
+
+
+WRITERS: dict[str, Writer] = {
+    "json": Writer(".briefing.json", False, "factsheet.writers.json", "render_json"),
+    "docx": Writer(".docx", True, "factsheet.writers.docx", "render_docx"),
+    "txt": Writer(".txt", True, "factsheet.writers.text", "render_text"),
+}
+#: What ``--format all`` means.
+ALL = ("json", "docx")

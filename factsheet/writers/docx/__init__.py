@@ -1,0 +1,227 @@
+"""DOCX writer: draws the layout tree with python-docx, and lxml where python-docx stops.
+
+Supports: Word styles (Title, Subtitle, Heading 1-3, Normal, Caption, Quote, List Bullet,
+a "Fact Table" style with a repeated header row), citations as real footnotes, hyperlinks,
+section bookmarks, page size and margins, banner header, "page X of Y" footer, document
+properties and language, byte-identical output for the same input.
+Does not support yet: embedded photos and charts (drawn in the PDF and text outputs).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from factsheet.layout import tree as t
+
+__all__ = ["render_docx"]
+
+
+@dataclass
+class _State:
+    """What accumulates while writing one document."""
+
+    doc: Any
+    footnotes: Any
+    bookmarks: int = 0
+    written_notes: set[int] = field(default_factory=set)
+
+
+def render_docx(document: t.Document) -> bytes:
+    """Return the DOCX bytes of ``document``."""
+    from docx import Document
+
+    from factsheet.writers.docx.footnotes import Footnotes
+    from factsheet.writers.docx.package import finish
+    from factsheet.writers.docx.styles import apply_styles
+
+    doc = Document()
+    _clear_body(doc)
+    apply_styles(doc, document.page, document.meta.language)
+    _page_setup(doc, document)
+    state = _State(doc, Footnotes(doc))
+    notes = {n.number: n for n in document.notes}
+    for block in document.title_block:
+        _block(state, block, notes)
+    for section in document.sections:
+        _heading(state, section.heading)
+        for block in section.blocks:
+            _block(state, block, notes)
+    _properties(doc, document.meta)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return finish(buffer.getvalue(), document.meta)
+
+
+def _clear_body(doc: Any) -> None:
+    body = doc.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+def _page_setup(doc: Any, document: t.Document) -> None:
+    from docx.shared import Mm
+
+    from factsheet.writers.docx.oxml import field as add_field
+    from factsheet.writers.docx.styles import BANNER_STYLE, META_STYLE
+
+    section = doc.sections[0]
+    width, height = (210, 297) if document.page.size == "A4" else (215.9, 279.4)
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    top, right, bottom, left = document.page.margins_mm
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.header_distance = section.footer_distance = Mm(max(6.0, min(top, bottom) / 2))
+    header = section.header.paragraphs[0]
+    if document.page.banner:
+        header.style = doc.styles[BANNER_STYLE]
+        header.add_run(document.page.banner)
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles[META_STYLE]
+    footer.alignment = 2  # right
+    footer.add_run(f"{document.meta.title} · ")
+    page_word = document.labels.get("page", "Page")
+    of_word = document.labels.get("of", "of")
+    footer.add_run(f"{page_word} ")
+    add_field(footer._p, "PAGE", "1")
+    footer.add_run(f" {of_word} ")
+    add_field(footer._p, "NUMPAGES", "1")
+
+
+def _heading(state: _State, heading: t.Heading) -> None:
+    from factsheet.writers.docx.oxml import bookmark
+
+    paragraph = state.doc.add_paragraph(heading.text, style=f"Heading {heading.level}")
+    state.bookmarks += 1
+    bookmark(paragraph._p, state.bookmarks, heading.anchor)
+
+
+_PARAGRAPH_STYLES = {"body": "Normal", "title": "Title", "subtitle": "Subtitle",
+                     "caption": "Caption", "quote": "Quote"}
+
+
+def _block(state: _State, block: t.Block, notes: dict[int, t.Note]) -> None:
+    from factsheet.writers.docx.styles import BANNER_STYLE, META_STYLE
+
+    doc = state.doc
+    if isinstance(block, t.Paragraph):
+        style = _PARAGRAPH_STYLES.get(block.style) or (
+            BANNER_STYLE if block.style == "banner" else META_STYLE)
+        paragraph = doc.add_paragraph(style=style)
+        _inlines(state, paragraph._p, block.content, notes)
+    elif isinstance(block, t.Heading):
+        _heading(state, block)
+    elif isinstance(block, t.BulletList):
+        for item in block.items:
+            paragraph = doc.add_paragraph(style="List Bullet")
+            _inlines(state, paragraph._p, item, notes)
+    elif isinstance(block, t.Table):
+        _table(state, block, notes)
+    elif isinstance(block, t.Chart):
+        _chart_table(state, block, notes)
+    elif isinstance(block, t.Figure):
+        paragraph = doc.add_paragraph(style="Caption")
+        _inlines(state, paragraph._p, block.caption, notes)
+
+
+def _inlines(state: _State, paragraph: Any, content: t.Inlines, notes: dict[int, t.Note]
+             ) -> None:
+    from factsheet.writers.docx.oxml import footnote_reference, hyperlink, text_run
+
+    for item in content:
+        if isinstance(item, t.Run):
+            if item.text:
+                paragraph.append(text_run(item.text, bold=item.bold, italic=item.italic))
+        elif isinstance(item, t.Cite):
+            paragraph.append(footnote_reference(item.number))
+            _footnote(state, notes[item.number])
+        else:
+            if item.url.startswith("#"):
+                paragraph.append(hyperlink(None, item.text, anchor=item.url[1:]))
+            else:
+                from docx.opc.constants import RELATIONSHIP_TYPE
+
+                r_id = state.doc.part.relate_to(item.url, RELATIONSHIP_TYPE.HYPERLINK,
+                                                is_external=True)
+                paragraph.append(hyperlink(r_id, item.text))
+
+
+def _footnote(state: _State, note: t.Note) -> None:
+    if note.number in state.written_notes:
+        return
+    state.written_notes.add(note.number)
+    quote = " ".join(note.quote.split())
+    where = ", ".join(x for x in (note.publisher, f"{_label_paragraph(state)} {note.paragraph}")
+                      if x)
+    state.footnotes.add(note.number, [(f"“{quote}” — ", None), (note.article, note.url),
+                                      (f", {where}.", None)])
+
+
+def _label_paragraph(state: _State) -> str:
+    return str(getattr(state, "paragraph_label", "paragraph"))
+
+
+def _table(state: _State, block: t.Table, notes: dict[int, t.Note]) -> None:
+    from docx.shared import Emu
+
+    from factsheet.writers.docx.oxml import fixed_layout, keep_together, repeat_header
+    from factsheet.writers.docx.styles import TABLE_STYLE
+
+    doc = state.doc
+    table = doc.add_table(rows=1, cols=len(block.header))
+    table.style = doc.styles[TABLE_STYLE]
+    table.autofit = False
+    section = doc.sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    widths = [Emu(int(usable * w)) for w in block.widths]
+    fixed_layout(table)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid: what LibreOffice and Word lay out with
+    repeat_header(table.rows[0])
+    for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
+        cell.width = width
+        cell.paragraphs[0].add_run(text)
+    for row in block.rows:
+        added = table.add_row()
+        keep_together(added)
+        cells = added.cells
+        for cell, content, width in zip(cells, row, widths, strict=True):
+            cell.width = width
+            _inlines(state, cell.paragraphs[0]._p, content, notes)
+    doc.add_paragraph(style="Normal").paragraph_format.space_after = 0
+
+
+def _chart_table(state: _State, block: t.Chart, notes: dict[int, t.Note]) -> None:
+    """Draw a comparison as a caption and a two-row table of values (until native charts)."""
+    doc = state.doc
+    caption = doc.add_paragraph(style="Caption")
+    caption.add_run(block.title)
+    rows = tuple(((t.Run(bar.label),), (t.Run(bar.display),)) for bar in block.bars)
+    _table(state, t.Table((block.title, block.unit or ""), rows, (0.5, 0.5)), notes)
+    source = doc.add_paragraph(style="Caption")
+    source.add_run(block.source)
+
+
+def _properties(doc: Any, meta: t.Meta) -> None:
+    props = doc.core_properties
+    props.title = meta.title
+    props.subject = meta.subject
+    props.author = meta.author
+    props.keywords = ", ".join(meta.keywords)
+    props.language = meta.language
+    props.category = "Briefing"
+    props.comments = ""
+    props.last_modified_by = "factsheet"
+    props.revision = 1
+    props.created = meta.created.replace(tzinfo=None) if meta.created.tzinfo is None else \
+        meta.created.astimezone(_utc()).replace(tzinfo=None)
+    props.modified = meta.modified.astimezone(_utc()).replace(tzinfo=None)
+    props.last_printed = props.created
+
+
+def _utc() -> Any:
+    import datetime as dt
+
+    return dt.UTC
