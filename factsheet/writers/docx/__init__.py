@@ -24,7 +24,10 @@ class _State:
 
     doc: Any
     footnotes: Any
+    page: t.Page
+    language: str
     bookmarks: int = 0
+    charts: int = 0
     written_notes: set[int] = field(default_factory=set)
 
 
@@ -40,7 +43,7 @@ def render_docx(document: t.Document) -> bytes:
     _clear_body(doc)
     apply_styles(doc, document.page, document.meta.language)
     _page_setup(doc, document)
-    state = _State(doc, Footnotes(doc))
+    state = _State(doc, Footnotes(doc), document.page, document.meta.language)
     notes = {n.number: n for n in document.notes}
     for block in document.title_block:
         _block(state, block, notes)
@@ -120,7 +123,7 @@ def _block(state: _State, block: t.Block, notes: dict[int, t.Note]) -> None:
     elif isinstance(block, t.Table):
         _table(state, block, notes)
     elif isinstance(block, t.Chart):
-        _chart_table(state, block, notes)
+        _chart(state, block)
     elif isinstance(block, t.Figure):
         paragraph = doc.add_paragraph(style="Caption")
         _inlines(state, paragraph._p, block.caption, notes)
@@ -193,15 +196,22 @@ def _table(state: _State, block: t.Table, notes: dict[int, t.Note]) -> None:
     doc.add_paragraph(style="Normal").paragraph_format.space_after = 0
 
 
-def _chart_table(state: _State, block: t.Chart, notes: dict[int, t.Note]) -> None:
-    """Draw a comparison as a caption and a two-row table of values (until native charts)."""
+def _chart(state: _State, block: t.Chart) -> None:
+    """Draw a comparison as a native bar chart, its values and source in the caption."""
+    from factsheet.writers.docx.chart import add_chart
+
     doc = state.doc
+    state.charts += 1
+    section = doc.sections[0]
+    width = int((section.page_width - section.left_margin - section.right_margin) * 0.8)
+    figures = "; ".join(f"{bar.label}: {bar.display}" for bar in block.bars)
+    holder = doc.add_paragraph(style="Normal")
+    holder.paragraph_format.keep_with_next = True
+    add_chart(doc, holder._p, block, state.charts, state.page, state.language, width,
+              alt=f"{block.title}. {figures}. {block.source}.")
+    # The figures are cited in the statistics table; a Word footnote has one reference.
     caption = doc.add_paragraph(style="Caption")
-    caption.add_run(block.title)
-    rows = tuple(((t.Run(bar.label),), (t.Run(bar.display),)) for bar in block.bars)
-    _table(state, t.Table((block.title, block.unit or ""), rows, (0.5, 0.5)), notes)
-    source = doc.add_paragraph(style="Caption")
-    source.add_run(block.source)
+    caption.add_run(f"{figures}. {block.source}.")
 
 
 def _properties(doc: Any, meta: t.Meta) -> None:
