@@ -52,6 +52,10 @@ CODES: dict[str, Code] = _codes(
     ("FS112", ERR, "several YAML documents", "An annotation file holds exactly one YAML document."),
     ("FS113", ERR, "unknown element or attribute", "An inline-XML element or attribute that the "
      "vocabulary does not define."),
+    ("FS114", ERR, "not a PNG or JPEG image", "Images are checked by their content: only PNG "
+     "and JPEG are drawn."),
+    ("FS115", ERR, "image too large", "The image file is too big, or declares more pixels than "
+     "can be decoded safely (a decompression bomb)."),
     # FS2xx: schema
     ("FS201", ERR, "unknown key", "A key the schema does not define (a typo, usually)."),
     ("FS202", ERR, "missing field", "A required field is absent."),

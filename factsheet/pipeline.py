@@ -16,6 +16,7 @@ from factsheet.readers.source import (
     line_col,
     read_text,
 )
+from factsheet.paths import resolve_inside
 from factsheet.readers.tree import SourceMap
 
 
@@ -71,7 +72,9 @@ def process(path: Path, fmt: str | None = None, display: str | None = None) -> R
 
     assembler = Assembler(doc, texts, loaded.smap)
     briefing = assembler.run()
+    briefing = briefing.with_source_folder(path.parent)
     diags.extend(assembler.diagnostics)
+    diags.extend(_check_images(doc, path.parent, loaded.smap))
     diags.extend(run_checks(Context(briefing, doc, loaded.smap, text_files)))
     diags.sort(key=_order)
     if not has_errors(diags):
@@ -119,14 +122,20 @@ def _article_texts(doc: object, inline: dict[str, str], path: Path, name: str, s
     return texts, files
 
 
-def resolve_inside(folder: Path, relative: str) -> Path | None:
-    """Return ``folder / relative`` if it stays inside ``folder`` (symlinks followed)."""
-    candidate = Path(relative)
-    if candidate.is_absolute() or not relative:
-        return None
-    root = folder.resolve()
-    target = (root / candidate).resolve()
-    return target if target.is_relative_to(root) and target != root else None
+def _check_images(doc: object, folder: Path, smap: SourceMap) -> list[Diagnostic]:
+    """Check every image a photo names, now, so a bad one fails validation, not rendering."""
+    from factsheet.images import ImageRefused, check_image
+
+    found = []
+    for index, photo in enumerate(doc.photos):  # type: ignore[attr-defined]
+        if photo.image is None:
+            continue
+        try:
+            check_image(folder, photo.image.path)
+        except ImageRefused as refused:
+            found.append(smap.diagnostic(refused.code, refused.message,
+                                         ("photos", index, "image", "path")))
+    return found
 
 
 def _order(d: Diagnostic) -> tuple[str, int, int, str]:
@@ -142,4 +151,5 @@ def _with_diagnostics(briefing: object, diags: list[Diagnostic], path: Path) -> 
         # Keep the briefing independent of where it was built from: names, not paths.
         data["file"] = Path(d.file).name if d.file else None
         records.append(DiagnosticRecord.model_construct(**data))
-    return briefing.model_copy(update={"diagnostics": records})  # type: ignore[attr-defined]
+    copy = briefing.model_copy(update={"diagnostics": records})  # type: ignore[attr-defined]
+    return copy.with_source_folder(briefing.source_folder)  # type: ignore[attr-defined, no-any-return]

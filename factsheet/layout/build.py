@@ -18,7 +18,7 @@ _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def build_document(briefing: Briefing, template: Template, labels: Labels,
-                   logo: str | None = None) -> t.Document:
+                   logo: bytes | None = None) -> t.Document:
     """Return the document tree for ``briefing`` drawn with ``template``."""
     return _Builder(briefing, template, labels).build(logo)
 
@@ -31,7 +31,7 @@ class _Builder:
         self.names = {p.id: p.name for p in briefing.parties}
 
     # -- the whole document ---------------------------------------------------------------
-    def build(self, logo: str | None) -> t.Document:
+    def build(self, logo: bytes | None) -> t.Document:
         sections = []
         for section_id in self.template.sections:
             blocks = tuple(getattr(self, f"_{section_id}")())
@@ -274,8 +274,14 @@ class _Builder:
     def _photos(self) -> list[t.Block]:
         blocks: list[t.Block] = []
         for p in self.b.photos:
-            blocks.append(t.Paragraph((t.Run(p.caption or ""), *self.cite(p.evidence)),
-                                      "caption"))
+            caption = (t.Run(p.caption or ""), *self.cite(p.evidence))
+            image = self._image(p.image.path) if p.image is not None else None
+            if image is not None and p.image is not None:
+                blocks.append(t.Figure(image.data, image.kind, p.image.alt, caption,
+                                       f"{self.labels['credit']}: {p.credit}", image.width,
+                                       image.height))
+            else:
+                blocks.append(t.Paragraph(caption, "caption"))
             details = [f"{self.labels['credit']}: {p.credit}"]
             if p.pictured:
                 details.append(f"{self.labels['pictured']}: {self.names_of(p.pictured)}")
@@ -284,6 +290,19 @@ class _Builder:
                                                                              self.labels)) if x))
             blocks.append(t.Paragraph((t.Run(" · ".join(details)),), "meta"))
         return blocks
+
+    def _image(self, relative: str) -> Any:
+        """Return the checked image, or None when there is no folder or it fails a check
+        (validation has already reported why)."""
+        from factsheet.images import ImageRefused, check_image
+
+        folder = self.b.source_folder
+        if folder is None:
+            return None
+        try:
+            return check_image(folder, relative)
+        except ImageRefused:
+            return None
 
     def _sources(self) -> list[t.Block]:
         blocks: list[t.Block] = []

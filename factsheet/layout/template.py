@@ -144,6 +144,21 @@ def _builtin_labels(language: str) -> dict[str, Any]:
     return dict(yaml.safe_load(text))
 
 
+def load_logo(template: Template, folder: Path | None) -> bytes | None:
+    """Return the template's checked logo image, or raise ``InputError`` saying why not."""
+    if template.logo is None:
+        return None
+    from factsheet.images import ImageRefused, check_image
+
+    if folder is None:
+        raise InputError("a built-in template cannot name a logo file", [])
+    try:
+        return check_image(folder, template.logo).data
+    except ImageRefused as refused:
+        diagnostic = Diagnostic(refused.code, refused.message, file=str(folder / "template"))
+        raise InputError(refused.message, [diagnostic]) from None
+
+
 def labels_for(template: Template) -> dict[str, Any]:
     """Return the labels of the template's language with the template's overrides."""
     labels = dict(_builtin_labels(template.language))

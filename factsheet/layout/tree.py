@@ -82,9 +82,10 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A photo: the image file (already checked), its alt text, caption and credit."""
+    """A photo: the checked image bytes, its alt text, caption and credit line."""
 
-    path: str  # absolute path of a checked PNG or JPEG
+    data: bytes  # a PNG or JPEG that passed factsheet.images.check_image
+    kind: str  # PNG or JPEG
     alt: str
     caption: Inlines
     credit: str
@@ -166,7 +167,7 @@ class Page:
     body_size_pt: float = 10.5
     colours: Colours = field(default_factory=Colours)
     banner: str | None = None
-    logo: str | None = None  # absolute path of a checked PNG or JPEG
+    logo: bytes | None = None  # a checked PNG or JPEG
 
 
 @dataclass(frozen=True, slots=True)

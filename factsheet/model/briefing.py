@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import AwareDatetime, Field
+from pathlib import Path
+
+from pydantic import AwareDatetime, Field, PrivateAttr
 
 from factsheet.model.common import (
     SCHEMA_VERSION,
@@ -124,6 +126,19 @@ class Briefing(Strict):
     summary: Summary | None = None
     diagnostics: list[DiagnosticRecord] = Field(
         default_factory=list, description="Warnings and notes found while building.")
+
+    #: Folder the annotation file was read from: images are resolved inside it. Not part of
+    #: the JSON contract (a briefing built in memory has none, and draws no images).
+    _source_folder: Path | None = PrivateAttr(default=None)
+
+    @property
+    def source_folder(self) -> Path | None:
+        return self._source_folder
+
+    def with_source_folder(self, folder: Path | None) -> Briefing:
+        """Record where the annotation file was (private attributes may be set when frozen)."""
+        self._source_folder = folder
+        return self
 
     def party(self, party_id: str) -> Party | None:
         """Return the party with ``party_id``, if any."""

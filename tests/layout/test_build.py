@@ -74,6 +74,8 @@ def _cites(blocks: tuple[t.Block, ...]) -> list[t.Cite]:
             found += [x for x in block.content if isinstance(x, t.Cite)]
         elif isinstance(block, t.BulletList):
             found += [x for item in block.items for x in item if isinstance(x, t.Cite)]
+        elif isinstance(block, t.Figure):
+            found += [x for x in block.caption if isinstance(x, t.Cite)]
         elif isinstance(block, t.Table):
             found += [x for row in block.rows for cell in row for x in cell
                       if isinstance(x, t.Cite)]

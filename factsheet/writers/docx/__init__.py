@@ -4,7 +4,8 @@ Supports: Word styles (Title, Subtitle, Heading 1-3, Normal, Caption, Quote, Lis
 a "Fact Table" style with a repeated header row), citations as real footnotes, hyperlinks,
 section bookmarks, page size and margins, banner header, "page X of Y" footer, document
 properties and language, byte-identical output for the same input.
-Does not support yet: embedded photos and charts (drawn in the PDF and text outputs).
+Photos are embedded with their alt text and an internal name ("Photo 1"), never the file
+name; comparisons become native bar charts (writers/docx/chart.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class _State:
     language: str
     bookmarks: int = 0
     charts: int = 0
+    pictures: int = 0
     written_notes: set[int] = field(default_factory=set)
 
 
@@ -78,6 +80,9 @@ def _page_setup(doc: Any, document: t.Document) -> None:
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
     section.header_distance = section.footer_distance = Mm(max(6.0, min(top, bottom) / 2))
     header = section.header.paragraphs[0]
+    if document.page.logo is not None:
+        _picture(header, document.page.logo, int(Mm(30)), "Logo", "Logo")
+        header = section.header.add_paragraph()
     if document.page.banner:
         header.style = doc.styles[BANNER_STYLE]
         header.add_run(document.page.banner)
@@ -125,8 +130,7 @@ def _block(state: _State, block: t.Block, notes: dict[int, t.Note]) -> None:
     elif isinstance(block, t.Chart):
         _chart(state, block)
     elif isinstance(block, t.Figure):
-        paragraph = doc.add_paragraph(style="Caption")
-        _inlines(state, paragraph._p, block.caption, notes)
+        _figure(state, block, notes)
 
 
 def _inlines(state: _State, paragraph: Any, content: t.Inlines, notes: dict[int, t.Note]
@@ -212,6 +216,34 @@ def _chart(state: _State, block: t.Chart) -> None:
     # The figures are cited in the statistics table; a Word footnote has one reference.
     caption = doc.add_paragraph(style="Caption")
     caption.add_run(f"{figures}. {block.source}.")
+
+
+def _figure(state: _State, block: t.Figure, notes: dict[int, t.Note]) -> None:
+    """Embed a photo with its alt text; the caption follows it."""
+    doc = state.doc
+    section = doc.sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    holder = doc.add_paragraph(style="Normal")
+    holder.paragraph_format.keep_with_next = True
+    width = min(usable, int(usable * 0.75))
+    state.pictures += 1
+    _picture(holder, block.data, width, f"Photo {state.pictures}", block.alt)
+    caption = doc.add_paragraph(style="Caption")
+    _inlines(state, caption._p, block.caption, notes)
+    # The credit line follows in the layout's details paragraph.
+
+
+def _picture(paragraph: Any, data: bytes, width: int, name: str, alt: str) -> None:
+    """Add an inline picture whose name and description are ours, not the file's."""
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    inline = run.add_picture(io.BytesIO(data), width=width)._inline
+    inline.docPr.set("name", name)
+    inline.docPr.set("descr", alt)
+    for cnvpr in inline.iter(qn("pic:cNvPr")):
+        cnvpr.set("name", name)
+        cnvpr.set("descr", alt)
 
 
 def _properties(doc: Any, meta: t.Meta) -> None:

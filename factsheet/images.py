@@ -1,0 +1,90 @@
+"""Check image files before anything draws them: inside the allowed folder, a regular file,
+PNG or JPEG by content (not by name), and small enough to decode safely."""
+
+from __future__ import annotations
+
+import os
+import stat
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from factsheet.paths import resolve_inside
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+#: Most pixels an image may declare; a 100,000 × 100,000 PNG is a few kilobytes on disk.
+MAX_PIXELS = 40_000_000
+_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+
+class ImageRefused(Exception):
+    """An image that will not be drawn; ``code`` is its diagnostic code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedImage:
+    path: Path
+    kind: str  # PNG or JPEG
+    width: int
+    height: int
+    data: bytes
+
+
+def check_image(folder: Path, relative: str) -> CheckedImage:
+    """Return the image at ``folder / relative`` once it passes every check."""
+    path = resolve_inside(folder, relative)
+    if path is None:
+        raise ImageRefused("FS110", f"image {relative!r} is outside the folder it must be in")
+    try:
+        info = os.stat(path)
+    except OSError:
+        raise ImageRefused("FS100", f"cannot read image {relative!r}: no such file") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImageRefused("FS100", f"cannot read image {relative!r}: not a regular file")
+    if info.st_size > MAX_IMAGE_BYTES:
+        raise ImageRefused("FS115", f"image {relative!r} is {info.st_size:,} bytes; the limit "
+                           f"is {MAX_IMAGE_BYTES:,}")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_IMAGE_BYTES + 1)
+    kind = next((k for sig, k in _SIGNATURES.items() if data.startswith(sig)), None)
+    if kind is None:
+        raise ImageRefused("FS114", f"{relative!r} is not a PNG or JPEG image (by its content)")
+    width, height = _png_header(data) if kind == "PNG" else (0, 0)
+    if width * height <= MAX_PIXELS:
+        width, height = _size(data, kind, relative)
+    if width * height > MAX_PIXELS:
+        raise ImageRefused("FS115", f"image {relative!r} declares {width:,} × {height:,} "
+                           f"pixels; the limit is {MAX_PIXELS:,} pixels")
+    return CheckedImage(path, kind, width, height, data)
+
+
+def _png_header(data: bytes) -> tuple[int, int]:
+    """Return the size a PNG declares in its IHDR chunk (always at byte 16)."""
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        return 0, 0
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _size(data: bytes, kind: str, relative: str) -> tuple[int, int]:
+    """Return the declared size, reading only the header (no pixels are decoded)."""
+    import io
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=[kind]) as image:
+                width, height = image.size
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageRefused("FS115", f"image {relative!r} declares more pixels than can be "
+                           "decoded safely") from None
+    except Exception as exc:  # Pillow raises many kinds for corrupt files
+        raise ImageRefused("FS114", f"{relative!r} is not a readable {kind} image: "
+                           f"{exc.__class__.__name__}") from None
+    return int(width), int(height)
