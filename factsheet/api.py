@@ -36,12 +36,14 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Briefing
     return result.briefing  # type: ignore[return-value]
 
 
-def render(briefing: Briefing, format: str = "json", *, template: str = "briefing") -> bytes:
+def render(briefing: Briefing, format: str = "json", *, template: str = "briefing",
+           reference_doc: str | os.PathLike[str] | None = None) -> bytes:
     """Return ``briefing`` rendered as ``format`` (json, docx, txt) with ``template`` (a
-    built-in name or a path), as bytes; nothing is written to disk.
+    built-in name or a path), as bytes; nothing is written to disk. ``reference_doc`` is a
+    .docx whose styles and page setup the DOCX uses.
 
     Raises ``UsageError`` for an unknown format or template name, ``InputError`` for a
-    broken template file.
+    broken template or reference document.
     """
     from factsheet.writers import WRITERS
 
@@ -51,13 +53,19 @@ def render(briefing: Briefing, format: str = "json", *, template: str = "briefin
                          f"{', '.join(sorted(WRITERS))}")
     if not writer.takes_document:
         return writer.load()(briefing)
-    return writer.load()(layout(briefing, template))
+    document = layout(briefing, template)
+    if format == "docx" and reference_doc is not None:
+        from factsheet.writers.docx import render_docx
+        from factsheet.writers.docx.reference import read_reference
+
+        return render_docx(document, read_reference(Path(reference_doc)))
+    return writer.load()(document)
 
 
 def layout(briefing: Briefing, template: str = "briefing") -> Any:
     """Return the document tree of ``briefing`` drawn with ``template``."""
     from factsheet.layout.build import build_document
-    from factsheet.layout.template import load_template
+    from factsheet.layout.template import load_logo, load_template
 
-    spec, labels, _ = load_template(template)
-    return build_document(briefing, spec, labels)
+    spec, labels, folder = load_template(template)
+    return build_document(briefing, spec, labels, logo=load_logo(spec, folder))

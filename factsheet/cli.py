@@ -165,6 +165,9 @@ def build(
     template: Annotated[str, typer.Option(
         "--template", "-t", help="Built-in template name (see 'factsheet templates') or a "
         "template file.")] = "briefing",
+    reference_doc: Annotated[Path | None, typer.Option(
+        "--reference-doc", help="A .docx whose styles and page setup the DOCX output uses.")
+    ] = None,
     strict: Strict = False,
     source_format: From = None,
 ) -> None:
@@ -189,9 +192,15 @@ def build(
         raise OutputError(f"output path {str(output)!r} is a file, not a folder")
     spec = None
     if any(WRITERS[name].takes_document for name in formats):
-        from factsheet.layout.template import load_template
+        from factsheet.layout.template import load_logo, load_template
 
-        spec = load_template(template)  # a broken template stops here, before any work
+        # A broken template, logo or reference document stops here, before any work.
+        template_spec, labels, folder = load_template(template)
+        spec = (template_spec, labels, load_logo(template_spec, folder), None)
+        if reference_doc is not None and "docx" in formats:
+            from factsheet.writers.docx.reference import read_reference
+
+            spec = (*spec[:3], read_reference(reference_doc))
     failed, taken = 0, set()
     for path in files:
         result = process(path, fmt)
@@ -223,8 +232,13 @@ def _render_all(briefing: Any, formats: list[str], spec: Any) -> dict[str, bytes
             if document is None:
                 from factsheet.layout.build import build_document
 
-                document = build_document(briefing, spec[0], spec[1])
-            outputs[name] = writer.load()(document)
+                document = build_document(briefing, spec[0], spec[1], logo=spec[2])
+            if name == "docx" and spec[3] is not None:
+                from factsheet.writers.docx import render_docx
+
+                outputs[name] = render_docx(document, spec[3])
+            else:
+                outputs[name] = writer.load()(document)
         else:
             outputs[name] = writer.load()(briefing)
     return outputs

@@ -56,6 +56,9 @@ CODES: dict[str, Code] = _codes(
      "and JPEG are drawn."),
     ("FS115", ERR, "image too large", "The image file is too big, or declares more pixels than "
      "can be decoded safely (a decompression bomb)."),
+    ("FS116", ERR, "unsafe reference document", "A reference .docx must be a sane zip: at most "
+     "2,000 entries and 100 MB expanded, no entry expanding 200 times, no absolute or '..' "
+     "names, and the parts of a Word document."),
     # FS2xx: schema
     ("FS201", ERR, "unknown key", "A key the schema does not define (a typo, usually)."),
     ("FS202", ERR, "missing field", "A required field is absent."),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from factsheet.diagnostics import Diagnostic, has_errors
 from factsheet.errors import UsageError
+from factsheet.paths import resolve_inside
 from factsheet.readers import detect_format, get_reader, suggest_format
 from factsheet.readers.source import (
     MAX_ANNOTATION_BYTES,
@@ -16,7 +17,6 @@ from factsheet.readers.source import (
     line_col,
     read_text,
 )
-from factsheet.paths import resolve_inside
 from factsheet.readers.tree import SourceMap
 
 

@@ -27,25 +27,29 @@ class _State:
     footnotes: Any
     page: t.Page
     language: str
+    paragraph_label: str = "paragraph"
     bookmarks: int = 0
     charts: int = 0
     pictures: int = 0
     written_notes: set[int] = field(default_factory=set)
 
 
-def render_docx(document: t.Document) -> bytes:
-    """Return the DOCX bytes of ``document``."""
+def render_docx(document: t.Document, reference: bytes | None = None) -> bytes:
+    """Return the DOCX bytes of ``document``; with ``reference`` (a checked .docx, see
+    ``writers/docx/reference.py``), its styles and page setup are used instead of ours."""
     from docx import Document
 
     from factsheet.writers.docx.footnotes import Footnotes
     from factsheet.writers.docx.package import finish
     from factsheet.writers.docx.styles import apply_styles
 
-    doc = Document()
+    doc = Document(io.BytesIO(reference)) if reference is not None else Document()
     _clear_body(doc)
-    apply_styles(doc, document.page, document.meta.language)
-    _page_setup(doc, document)
-    state = _State(doc, Footnotes(doc), document.page, document.meta.language)
+    _drop_parts_we_write(doc)
+    apply_styles(doc, document.page, document.meta.language, keep_existing=reference is not None)
+    _page_setup(doc, document, keep_page=reference is not None)
+    state = _State(doc, Footnotes(doc), document.page, document.meta.language,
+                   str(document.labels.get("note_paragraph", "paragraph")))
     notes = {n.number: n for n in document.notes}
     for block in document.title_block:
         _block(state, block, notes)
@@ -66,19 +70,37 @@ def _clear_body(doc: Any) -> None:
             body.remove(child)
 
 
-def _page_setup(doc: Any, document: t.Document) -> None:
+def _drop_parts_we_write(doc: Any) -> None:
+    """Forget a reference document's own footnotes and header/footer content."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES):
+            del doc.part.rels[r_id]
+    settings = doc.settings.element
+    for tag in ("w:footnotePr", "w:endnotePr"):
+        for node in settings.findall(qn(tag)):
+            settings.remove(node)
+    for section in doc.sections:
+        for part in (section.header, section.footer):
+            part.is_linked_to_previous = True
+
+
+def _page_setup(doc: Any, document: t.Document, keep_page: bool = False) -> None:
     from docx.shared import Mm
 
     from factsheet.writers.docx.oxml import field as add_field
     from factsheet.writers.docx.styles import BANNER_STYLE, META_STYLE
 
     section = doc.sections[0]
-    width, height = (210, 297) if document.page.size == "A4" else (215.9, 279.4)
-    section.page_width, section.page_height = Mm(width), Mm(height)
-    top, right, bottom, left = document.page.margins_mm
-    section.top_margin, section.right_margin = Mm(top), Mm(right)
-    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-    section.header_distance = section.footer_distance = Mm(max(6.0, min(top, bottom) / 2))
+    if not keep_page:
+        width, height = (210, 297) if document.page.size == "A4" else (215.9, 279.4)
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        top, right, bottom, left = document.page.margins_mm
+        section.top_margin, section.right_margin = Mm(top), Mm(right)
+        section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+        section.header_distance = section.footer_distance = Mm(max(6.0, min(top, bottom) / 2))
     header = section.header.paragraphs[0]
     if document.page.logo is not None:
         _picture(header, document.page.logo, int(Mm(30)), "Logo", "Logo")
@@ -160,14 +182,10 @@ def _footnote(state: _State, note: t.Note) -> None:
         return
     state.written_notes.add(note.number)
     quote = " ".join(note.quote.split())
-    where = ", ".join(x for x in (note.publisher, f"{_label_paragraph(state)} {note.paragraph}")
+    where = ", ".join(x for x in (note.publisher, f"{state.paragraph_label} {note.paragraph}")
                       if x)
     state.footnotes.add(note.number, [(f"“{quote}” — ", None), (note.article, note.url),
                                       (f", {where}.", None)])
-
-
-def _label_paragraph(state: _State) -> str:
-    return str(getattr(state, "paragraph_label", "paragraph"))
 
 
 def _table(state: _State, block: t.Table, notes: dict[int, t.Note]) -> None:

@@ -19,9 +19,15 @@ META_STYLE = "Briefing Meta"
 BANNER_STYLE = "Briefing Banner"
 
 
-def apply_styles(document: Any, page: Page, language: str) -> None:
-    """Create or adjust every style the writer uses."""
+def apply_styles(document: Any, page: Page, language: str, keep_existing: bool = False
+                 ) -> None:
+    """Create or adjust every style the writer uses; with ``keep_existing`` (a reference
+    document), styles it already has are left exactly as its author made them."""
     styles = document.styles
+    if keep_existing:
+        existing = {s.style_id for s in styles} | {s.name for s in styles}
+        _add_missing(document, page, language, existing)
+        return
     colours = page.colours
     _fonts(styles["Normal"], page.body_font, page.body_size_pt, colours.text)
     normal = styles["Normal"].paragraph_format
@@ -55,6 +61,22 @@ def apply_styles(document: Any, page: Page, language: str) -> None:
     link.font.underline = True
     _paragraph(styles, "List Bullet", page.body_font, page.body_size_pt, colours.text, after=3)
     _table_style(document, colours.muted, colours.table_header, page.body_size_pt - 1)
+
+
+def _add_missing(document: Any, page: Page, language: str, existing: set[str]) -> None:
+    """Create only the styles a reference document lacks, from a scratch document."""
+    from docx import Document
+
+    scratch = Document()
+    apply_styles(scratch, page, language)
+    wanted = ("Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Caption", "Quote",
+              "ListBullet", "FootnoteText", "FootnoteReference", "Hyperlink", "FactTable",
+              "BriefingMeta", "BriefingBanner")
+    for style in scratch.styles:
+        if style.style_id in wanted and style.style_id not in existing \
+                and style.name not in existing:
+            document.styles.element.append(style.element)
+    _table_style(document, page.colours.muted, page.colours.table_header, page.body_size_pt - 1)
 
 
 def _lang_tag(language: str) -> str:
