@@ -233,6 +233,10 @@ def _render_all(briefing: Any, formats: list[str], spec: Any) -> dict[str, bytes
                 from factsheet.layout.build import build_document
 
                 document = build_document(briefing, spec[0], spec[1], logo=spec[2])
+                if document.diagnostics:
+                    from factsheet.report import format_text
+
+                    sys.stderr.write(format_text(document.diagnostics))
             if name == "docx" and spec[3] is not None:
                 from factsheet.writers.docx import render_docx
 

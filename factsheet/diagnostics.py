@@ -97,6 +97,8 @@ CODES: dict[str, Code] = _codes(
      "than...); the statistic is marked approximate."),
     # FS5xx: rendering and writing
     ("FS501", ERR, "cannot write output", "An output file could not be written."),
+    ("FS502", WARN, "character dropped", "A control character Word and PDF cannot carry was "
+     "removed from the text of a render (files with them are refused on reading: FS107)."),
 )
 
 

@@ -3,6 +3,7 @@ grouping, numbering and wording is made here, once, so every writer says the sam
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -19,8 +20,14 @@ _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 def build_document(briefing: Briefing, template: Template, labels: Labels,
                    logo: bytes | None = None) -> t.Document:
-    """Return the document tree for ``briefing`` drawn with ``template``."""
-    return _Builder(briefing, template, labels).build(logo)
+    """Return the document tree for ``briefing`` drawn with ``template``.
+
+    Characters no document can carry are dropped and listed in ``document.diagnostics``.
+    """
+    from factsheet.layout.clean import clean_document
+
+    document, dropped = clean_document(_Builder(briefing, template, labels).build(logo))
+    return dataclasses.replace(document, diagnostics=tuple(dropped)) if dropped else document
 
 
 class _Builder:

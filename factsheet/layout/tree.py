@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from factsheet.diagnostics import Diagnostic
 
 # -- inline content ------------------------------------------------------------------------
 
@@ -177,4 +180,5 @@ class Document:
     title_block: tuple[Block, ...]
     sections: tuple[Section, ...]
     notes: tuple[Note, ...]
-    labels: dict[str, str] = field(default_factory=dict)  # the template's labels, for writers
+    labels: dict[str, Any] = field(default_factory=dict)  # the template's labels, for writers
+    diagnostics: tuple[Diagnostic, ...] = ()  # what building had to change (FS502)

@@ -6,8 +6,9 @@ figcaption, pre...), joined by blank lines, with whitespace collapsed as a brows
 ``data-fact="party|commitment|position|quote|statistic|photo"`` with the fact's fields as
 ``data-*`` attributes; ``data-ref`` for more evidence of a fact; empty elements with
 ``data-begin``/``data-end`` for overlapping spans; facts outside the article (metadata only);
-``<section data-summary>`` with ``data-point`` items. Compiled through the XML vocabulary, so
-both formats mean exactly the same thing.
+``<section data-summary>`` with ``data-point`` items; ``data-related`` on the link of an
+"ALSO READ:" paragraph (title from its words, URL from ``href``). Compiled through the XML
+vocabulary, so both formats mean exactly the same thing.
 Does not support: scripts or styles (ignored), iframes, remote resources (never fetched).
 """
 

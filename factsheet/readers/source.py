@@ -19,7 +19,7 @@ MAX_ANNOTATION_BYTES = 16 * 1024 * 1024
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
 # C0 controls other than tab/LF/CR, DEL, and the two XML non-characters; Word rejects these.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ def decode_text(data: bytes, name: str, diagnostics: list[Diagnostic]) -> TextFi
 
 def find_bad_chars(text: str) -> list[int]:
     """Return the offsets of characters that documents cannot carry (at most 20)."""
-    return [m.start() for _, m in zip(range(20), _BAD_CHARS.finditer(text), strict=False)]
+    return [m.start() for _, m in zip(range(20), BAD_CHARS.finditer(text), strict=False)]
 
 
 def describe_char(char: str) -> str:
