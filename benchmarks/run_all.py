@@ -1,7 +1,7 @@
 """Run every benchmark and print all their tables.
 
-    python benchmarks/run_all.py            # full run (about a minute and a half on 2 cores)
-    python benchmarks/run_all.py --quick    # smoke run (about 25 s)
+    python benchmarks/run_all.py            # full run (about two minutes on 2 cores)
+    python benchmarks/run_all.py --quick    # smoke run (about 30 s)
 
 Each benchmark runs as its own process with this interpreter, one after the other, so that
 they do not compete for the CPU. Missed goals are printed, not turned into an exit code; the

@@ -50,8 +50,8 @@ CODES: dict[str, Code] = _codes(
      "in its folder or below it."),
     ("FS111", ERR, "unknown input format", "The file's format could not be recognised."),
     ("FS112", ERR, "several YAML documents", "An annotation file holds exactly one YAML document."),
-    ("FS113", ERR, "unknown element or attribute", "An inline XML or HTML element or attribute that the "
-     "vocabulary does not define."),
+    ("FS113", ERR, "unknown element or attribute", "An inline XML or HTML element or attribute "
+     "that the vocabulary does not define."),
     ("FS114", ERR, "not a PNG or JPEG image", "Images are checked by their content: only PNG "
      "and JPEG are drawn."),
     ("FS115", ERR, "image too large", "The image file is too big, or declares more pixels than "
