@@ -240,7 +240,7 @@ class _Builder:
         text = f"{direction} {self.labels['from']} {base}{then}".strip()
         value, baseline = _middle(s.value, s.value_range), _middle(c.value, c.value_range)
         if value is not None and baseline is not None:
-            text += f": {w.change(value, baseline, self.labels)}"
+            text += f": {w.change(value, baseline, self.labels, s.unit)}"
         return text
 
     def _chart(self, s: Statistic, cites: tuple[t.Inline, ...]) -> t.Chart | None:

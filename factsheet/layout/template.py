@@ -33,8 +33,8 @@ class PageSpec(Strict):
 
 
 class FontSpec(Strict):
-    body: str = "Noto Sans"
-    heading: str = "Noto Sans"
+    body: str = "Roboto"
+    heading: str = "Roboto"
     size_pt: float = Field(10.5, ge=6, le=18)
 
 

@@ -165,8 +165,8 @@ class Colours:
 class Page:
     size: Literal["A4", "Letter"] = "A4"
     margins_mm: tuple[float, float, float, float] = (20, 20, 20, 20)  # top right bottom left
-    body_font: str = "Noto Sans"
-    heading_font: str = "Noto Sans"
+    body_font: str = "Roboto"
+    heading_font: str = "Roboto"
     body_size_pt: float = 10.5
     colours: Colours = field(default_factory=Colours)
     banner: str | None = None

@@ -30,13 +30,13 @@ def amount(value: float | None, value_range: tuple[float, float] | None, unit: s
     return f"{text} {unit}" if unit else text
 
 
-def change(value: float, baseline: float, labels: Labels) -> str:
-    """Return the change from ``baseline`` to ``value``: "−190 (−61.3 %)"."""
+def change(value: float, baseline: float, labels: Labels, unit: str | None = None) -> str:
+    """Return the change from ``baseline`` to ``value``: "−190 million euros (−61.3 %)"."""
     delta = value - baseline
     if delta == 0:
         return str(labels["no_change"])
     sign = "+" if delta > 0 else "−"
-    text = f"{sign}{number(abs(delta), labels)}"
+    text = f"{sign}{number(abs(delta), labels)}" + (f" {unit}" if unit else "")
     if baseline:
         percent = abs(delta) / abs(baseline) * 100
         text += f" ({sign}{number(round(percent, 1), labels)} %)"

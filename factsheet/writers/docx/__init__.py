@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from factsheet.layout import tree as t
@@ -28,6 +29,8 @@ class _State:
     page: t.Page
     language: str
     paragraph_label: str = "paragraph"
+    body: Any = None
+    usable: int = 0  # text width in EMU
     bookmarks: int = 0
     charts: int = 0
     pictures: int = 0
@@ -40,16 +43,21 @@ def render_docx(document: t.Document, reference: bytes | None = None) -> bytes:
     from docx import Document
 
     from factsheet.writers.docx.footnotes import Footnotes
-    from factsheet.writers.docx.package import finish
+    from factsheet.writers.docx.package import write_package
     from factsheet.writers.docx.styles import apply_styles
 
-    doc = Document(io.BytesIO(reference)) if reference is not None else Document()
-    _clear_body(doc)
-    _drop_parts_we_write(doc)
-    apply_styles(doc, document.page, document.meta.language, keep_existing=reference is not None)
+    if reference is not None:
+        doc = Document(io.BytesIO(reference))
+        _clear_body(doc)
+        _drop_parts_we_write(doc)
+        apply_styles(doc, document.page, document.meta.language, keep_existing=True)
+    else:
+        doc = Document(io.BytesIO(_styled_base(document.page, document.meta.language)))
     _page_setup(doc, document, keep_page=reference is not None)
+    section = doc.sections[0]
     state = _State(doc, Footnotes(doc), document.page, document.meta.language,
-                   str(document.labels.get("note_paragraph", "paragraph")))
+                   str(document.labels.get("note_paragraph", "paragraph")), doc.element.body,
+                   section.page_width - section.left_margin - section.right_margin)
     notes = {n.number: n for n in document.notes}
     for block in document.title_block:
         _block(state, block, notes)
@@ -58,9 +66,37 @@ def render_docx(document: t.Document, reference: bytes | None = None) -> bytes:
         for block in section.blocks:
             _block(state, block, notes)
     _properties(doc, document.meta)
+    return write_package(doc, document.meta)
+
+
+@cache
+def _styled_base(page: t.Page, language: str) -> bytes:
+    """Return an empty document with our styles applied (made once per template)."""
+    from docx import Document
+
+    from factsheet.writers.docx.styles import apply_styles, prune_styles
+
+    doc = Document()
+    _clear_body(doc)
+    apply_styles(doc, page, language)
+    prune_styles(doc)
+    _drop_unused_parts(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return finish(buffer.getvalue(), document.meta)
+    return buffer.getvalue()
+
+
+_UNUSED = ("stylesWithEffects", "customXml")
+
+
+def _drop_unused_parts(doc: Any) -> None:
+    """Drop parts of python-docx's default template a briefing never uses (Word 2010's
+    stylesWithEffects copy of the styles, sample custom XML): 0.8 MB of XML to parse,
+    serialise and compress on every render."""
+    for owner in (doc.part, doc.part.package):
+        for r_id, rel in list(owner.rels.items()):
+            if any(name in rel.reltype for name in _UNUSED):
+                del owner.rels[r_id]
 
 
 def _clear_body(doc: Any) -> None:
@@ -121,32 +157,45 @@ def _page_setup(doc: Any, document: t.Document, keep_page: bool = False) -> None
 
 
 def _heading(state: _State, heading: t.Heading) -> None:
-    from factsheet.writers.docx.oxml import bookmark
+    from factsheet.writers.docx.oxml import bookmark, text_run
 
-    paragraph = state.doc.add_paragraph(heading.text, style=f"Heading {heading.level}")
+    paragraph = _paragraph(state, f"Heading{heading.level}")
+    paragraph.append(text_run(heading.text))
     state.bookmarks += 1
-    bookmark(paragraph._p, state.bookmarks, heading.anchor)
+    bookmark(paragraph, state.bookmarks, heading.anchor)
+
+
+def _paragraph(state: _State, style_id: str) -> Any:
+    """Append an empty ``w:p`` with paragraph style ``style_id`` to the body and return it.
+
+    Style ids are set directly: python-docx resolves a style *name* by scanning every
+    style of the document, which made paragraphs ten times slower to add.
+    """
+    from factsheet.writers.docx.oxml import el
+
+    paragraph = el("w:p")
+    if style_id != "Normal":
+        props = el("w:pPr")
+        props.append(el("w:pStyle", val=style_id))
+        paragraph.append(props)
+    state.body.insert(len(state.body) - 1, paragraph)  # the section properties stay last
+    return paragraph
 
 
 _PARAGRAPH_STYLES = {"body": "Normal", "title": "Title", "subtitle": "Subtitle",
-                     "caption": "Caption", "quote": "Quote"}
+                     "caption": "Caption", "quote": "Quote", "banner": "BriefingBanner",
+                     "meta": "BriefingMeta", "note": "BriefingMeta"}
 
 
 def _block(state: _State, block: t.Block, notes: dict[int, t.Note]) -> None:
-    from factsheet.writers.docx.styles import BANNER_STYLE, META_STYLE
-
-    doc = state.doc
     if isinstance(block, t.Paragraph):
-        style = _PARAGRAPH_STYLES.get(block.style) or (
-            BANNER_STYLE if block.style == "banner" else META_STYLE)
-        paragraph = doc.add_paragraph(style=style)
-        _inlines(state, paragraph._p, block.content, notes)
+        paragraph = _paragraph(state, _PARAGRAPH_STYLES[block.style])
+        _inlines(state, paragraph, block.content, notes)
     elif isinstance(block, t.Heading):
         _heading(state, block)
     elif isinstance(block, t.BulletList):
         for item in block.items:
-            paragraph = doc.add_paragraph(style="List Bullet")
-            _inlines(state, paragraph._p, item, notes)
+            _inlines(state, _paragraph(state, "ListBullet"), item, notes)
     elif isinstance(block, t.Table):
         _table(state, block, notes)
     elif isinstance(block, t.Chart):
@@ -196,11 +245,9 @@ def _table(state: _State, block: t.Table, notes: dict[int, t.Note]) -> None:
 
     doc = state.doc
     table = doc.add_table(rows=1, cols=len(block.header))
-    table.style = doc.styles[TABLE_STYLE]
+    table._tbl.tblPr.style = TABLE_STYLE.replace(" ", "")  # by id: see _paragraph
     table.autofit = False
-    section = doc.sections[0]
-    usable = section.page_width - section.left_margin - section.right_margin
-    widths = [Emu(int(usable * w)) for w in block.widths]
+    widths = [Emu(int(state.usable * w)) for w in block.widths]
     fixed_layout(table)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid: what LibreOffice and Word lay out with
@@ -215,39 +262,37 @@ def _table(state: _State, block: t.Table, notes: dict[int, t.Note]) -> None:
         for cell, content, width in zip(cells, row, widths, strict=True):
             cell.width = width
             _inlines(state, cell.paragraphs[0]._p, content, notes)
-    doc.add_paragraph(style="Normal").paragraph_format.space_after = 0
+    _paragraph(state, "Normal")
 
 
 def _chart(state: _State, block: t.Chart) -> None:
     """Draw a comparison as a native bar chart, its values and source in the caption."""
     from factsheet.writers.docx.chart import add_chart
+    from factsheet.writers.docx.oxml import keep_with_next, text_run
 
-    doc = state.doc
     state.charts += 1
-    section = doc.sections[0]
-    width = int((section.page_width - section.left_margin - section.right_margin) * 0.8)
+    width = int(state.usable * 0.8)
     figures = "; ".join(f"{bar.label}: {bar.display}" for bar in block.bars)
-    holder = doc.add_paragraph(style="Normal")
-    holder.paragraph_format.keep_with_next = True
-    add_chart(doc, holder._p, block, state.charts, state.page, state.language, width,
+    holder = _paragraph(state, "Normal")
+    keep_with_next(holder)
+    add_chart(state.doc, holder, block, state.charts, state.page, state.language, width,
               alt=f"{block.title}. {figures}. {block.source}.")
     # The figures are cited in the statistics table; a Word footnote has one reference.
-    caption = doc.add_paragraph(style="Caption")
-    caption.add_run(f"{figures}. {block.source}.")
+    _paragraph(state, "Caption").append(text_run(f"{figures}. {block.source}."))
 
 
 def _figure(state: _State, block: t.Figure, notes: dict[int, t.Note]) -> None:
     """Embed a photo with its alt text; the caption follows it."""
-    doc = state.doc
-    section = doc.sections[0]
-    usable = section.page_width - section.left_margin - section.right_margin
-    holder = doc.add_paragraph(style="Normal")
-    holder.paragraph_format.keep_with_next = True
-    width = min(usable, int(usable * 0.75))
+    from docx.text.paragraph import Paragraph
+
+    from factsheet.writers.docx.oxml import keep_with_next
+
+    holder = _paragraph(state, "Normal")
+    keep_with_next(holder)
     state.pictures += 1
-    _picture(holder, block.data, width, f"Photo {state.pictures}", block.alt)
-    caption = doc.add_paragraph(style="Caption")
-    _inlines(state, caption._p, block.caption, notes)
+    _picture(Paragraph(holder, state.doc._body), block.data, int(state.usable * 0.75),
+             f"Photo {state.pictures}", block.alt)
+    _inlines(state, _paragraph(state, "Caption"), block.caption, notes)
     # The credit line follows in the layout's details paragraph.
 
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def el(tag: str, **attrs: str) -> Any:
-    """Return a new element ``tag`` (``w:p``) with ``w:`` attributes."""
-    node = OxmlElement(tag)
+    """Return a new element ``tag`` (``w:p``) with ``w:`` attributes.
+
+    Made with the parser's makeelement (python-docx's element classes still apply):
+    python-docx's OxmlElement parses a small XML string per element, ten times slower.
+    """
+    node = oxml_parser.makeelement(qn(tag), nsmap={"w": _W})
     for name, value in attrs.items():
-        node.set(qn(f"w:{name}"), value)
+        node.set(f"{{{_W}}}{name}", value)
     return node
 
 
@@ -134,3 +140,12 @@ def fixed_layout(table: Any) -> None:
     tblpr = table._tbl.tblPr
     layout = el("w:tblLayout", type="fixed")
     tblpr.append(layout)
+
+
+def keep_with_next(paragraph: Any) -> None:
+    """Keep ``paragraph`` (a ``w:p``) on the page of the one after it."""
+    props = paragraph.find(qn("w:pPr"))
+    if props is None:
+        props = el("w:pPr")
+        paragraph.insert(0, props)
+    props.append(el("w:keepNext"))

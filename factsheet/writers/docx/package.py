@@ -1,49 +1,50 @@
-"""Make a saved DOCX reproducible: fixed zip entry times and order, no thumbnail, our own
-application properties. Same document in, same bytes out."""
+"""Write the DOCX package ourselves, reproducibly: the parts python-docx holds, in its
+order, each zip entry stamped 1980-01-01 00:00, without the default template's thumbnail,
+with our own application properties. Same document in, same bytes out; and one compression
+pass instead of python-docx's save followed by a rewrite."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 from xml.sax.saxutils import escape
 
 from factsheet import __version__
 from factsheet.layout import tree as t
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_DROP = {"docProps/thumbnail.jpeg"}
 _THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 
-def finish(data: bytes, meta: t.Meta) -> bytes:
-    """Return ``data`` (a DOCX) rewritten with fixed timestamps and without the thumbnail."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+def write_package(doc: Any, meta: t.Meta) -> bytes:
+    """Return the DOCX bytes of python-docx document ``doc``."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = doc.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == _THUMBNAIL_REL:
+            del package.rels[r_id]
+    parts = list(package.iter_parts())
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename in _DROP:
-                continue
-            blob = source.read(info.filename)
-            if info.filename == "_rels/.rels":
-                blob = _without_thumbnail(blob)
-            elif info.filename == "docProps/app.xml":
-                blob = _app_properties(meta)
-            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, blob, compresslevel=6)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        _write(archive, CONTENT_TYPES_URI, _ContentTypesItem.from_parts(parts).blob)
+        _write(archive, PACKAGE_URI.rels_uri, package.rels.xml)
+        for part in parts:
+            blob = _app_properties(meta) if part.partname == "/docProps/app.xml" else part.blob
+            _write(archive, part.partname, blob)
+            if len(part.rels):
+                _write(archive, part.partname.rels_uri, part.rels.xml)
     return out.getvalue()
 
 
-def _without_thumbnail(blob: bytes) -> bytes:
-    from lxml import etree
-
-    root = etree.fromstring(blob)
-    for rel in list(root):
-        if rel.get("Type") == _THUMBNAIL_REL:
-            root.remove(rel)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def _write(archive: zipfile.ZipFile, uri: Any, blob: bytes) -> None:
+    entry = zipfile.ZipInfo(uri.membername, date_time=_FIXED_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.create_system = 0
+    entry.external_attr = 0o600 << 16
+    archive.writestr(entry, blob, compresslevel=1)  # level 6 costs twice the time for 4 %
 
 
 def _app_properties(meta: t.Meta) -> bytes:

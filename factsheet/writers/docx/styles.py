@@ -151,3 +151,36 @@ def _table_style(document: Any, border: str, header_fill: str, size: float) -> N
         f'w:color="auto" w:fill="{header_fill}"/></w:tcPr></w:tblStylePr></w:style>'
     )
     styles.element.append(parse_xml(xml))
+
+
+#: The styles a briefing uses; everything they are based on or linked to is kept too.
+USED = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Title", "Subtitle",
+        "Heading1", "Heading2", "Heading3", "Caption", "Quote", "ListBullet", "FootnoteText",
+        "FootnoteReference", "Hyperlink", "FactTable", "BriefingMeta", "BriefingBanner",
+        "Header", "Footer", "TableGrid")
+
+
+def prune_styles(document: Any) -> None:
+    """Remove styles a briefing never uses, and the latent-style table, from ``document``.
+
+    The default template defines 164 styles and 267 latent ones (350 KB of XML); parsing,
+    serialising and compressing them dominated the render time.
+    """
+    root = document.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    keep: set[str] = set()
+    todo = [i for i in USED if i in by_id]
+    while todo:
+        style_id = todo.pop()
+        if style_id in keep or style_id not in by_id:
+            continue
+        keep.add(style_id)
+        for ref in ("w:basedOn", "w:link", "w:next"):
+            node = by_id[style_id].find(qn(ref))
+            if node is not None:
+                todo.append(node.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            root.remove(style)
+    for latent in root.findall(qn("w:latentStyles")):
+        root.remove(latent)
