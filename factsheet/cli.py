@@ -40,6 +40,7 @@ class ReportFormat(StrEnum):
 class OutputFormat(StrEnum):
     json = "json"
     docx = "docx"
+    pdf = "pdf"
     txt = "txt"
     all = "all"
 
@@ -160,8 +161,9 @@ def build(
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="Folder for the outputs (created if missing).")] = Path("."),
     format: Annotated[list[OutputFormat], typer.Option(
-        "--format", "-f", help="json, docx, txt, or all (json and docx); repeat for several."
-    )] = [OutputFormat.all],  # noqa: B006
+        "--format", "-f",
+        help="json, docx, pdf, txt, or all (json, docx and pdf); repeat for several.")
+    ] = [OutputFormat.all],  # noqa: B006
     template: Annotated[str, typer.Option(
         "--template", "-t", help="Built-in template name (see 'factsheet templates') or a "
         "template file.")] = "briefing",

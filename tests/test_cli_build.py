@@ -49,7 +49,7 @@ def listing(folder: Path) -> list[str]:
 
 def test_build_writes_the_briefing_of_a_clean_input(folder: Path) -> None:
     assert factsheet("build", "good.yaml", "-o", "out") == (
-        "", "wrote out/good.briefing.json\nwrote out/good.docx\n", 0)
+        "", "wrote out/good.briefing.json\nwrote out/good.docx\nwrote out/good.pdf\n", 0)
     briefing = json.loads((folder / "out" / "good.briefing.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in briefing["articles"]] == ["corridor"]
     evidence = briefing["commitments"][0]["evidence"]
@@ -58,7 +58,7 @@ def test_build_writes_the_briefing_of_a_clean_input(folder: Path) -> None:
         (814, 834, "The corridor will be"),
         (818, 826, "corridor"),
     ]
-    assert listing(folder / "out") == ["good.briefing.json", "good.docx"]
+    assert listing(folder / "out") == ["good.briefing.json", "good.docx", "good.pdf"]
 
 
 def test_build_writes_nothing_when_the_input_has_errors(folder: Path) -> None:
@@ -84,9 +84,9 @@ def test_build_leaves_an_earlier_output_untouched_byte_for_byte(folder: Path) ->
 
 def test_build_writes_the_clean_inputs_and_fails_for_the_others(folder: Path) -> None:
     assert factsheet("build", "good.yaml", "bad.yaml", "-o", "out") == (
-        "", "wrote out/good.briefing.json\nwrote out/good.docx\n" + ERRORS_STDERR
+        "", "wrote out/good.briefing.json\nwrote out/good.docx\nwrote out/good.pdf\n" + ERRORS_STDERR
         + "1 of 2 inputs failed; nothing was written for them\n", 1)
-    assert listing(folder / "out") == ["good.briefing.json", "good.docx"]
+    assert listing(folder / "out") == ["good.briefing.json", "good.docx", "good.pdf"]
 
 
 def test_build_strict_refuses_warnings(folder: Path) -> None:
@@ -97,7 +97,7 @@ def test_build_strict_refuses_warnings(folder: Path) -> None:
         "", warning + "1 of 1 input failed; nothing was written for them\n", 1)
     assert not (folder / "strict").exists()
     assert factsheet("build", "warn.yaml", "-o", "lenient") == (
-        "", warning + "wrote lenient/warn.briefing.json\nwrote lenient/warn.docx\n", 0)
+        "", warning + "wrote lenient/warn.briefing.json\nwrote lenient/warn.docx\nwrote lenient/warn.pdf\n", 0)
 
 
 def test_build_into_a_path_that_is_a_file_exits_3(folder: Path) -> None:

@@ -69,4 +69,4 @@ def test_build_twice_in_separate_processes_gives_identical_bytes(tmp_path: Path)
         outputs.append({p.name: p.read_bytes() for p in sorted(target.iterdir())})
     assert outputs[0] == outputs[1]
     assert sorted(outputs[0]) == sorted(f"{e.stem}{suffix}" for e in EXAMPLES
-                                        for suffix in (".briefing.json", ".docx"))
+                                        for suffix in (".briefing.json", ".docx", ".pdf"))

@@ -27,7 +27,8 @@ class Writer:
 WRITERS: dict[str, Writer] = {
     "json": Writer(".briefing.json", False, "factsheet.writers.json", "render_json"),
     "docx": Writer(".docx", True, "factsheet.writers.docx", "render_docx"),
+    "pdf": Writer(".pdf", True, "factsheet.writers.pdf", "render_pdf"),
     "txt": Writer(".txt", True, "factsheet.writers.text", "render_text"),
 }
 #: What ``--format all`` means.
-ALL = ("json", "docx")
+ALL = ("json", "docx", "pdf")
