@@ -194,15 +194,16 @@ def build(
         raise OutputError(f"output path {str(output)!r} is a file, not a folder")
     spec = None
     if any(WRITERS[name].takes_document for name in formats):
-        from factsheet.layout.template import load_logo, load_template
+        from factsheet.layout.template import load_fallback_fonts, load_logo, load_template
 
-        # A broken template, logo or reference document stops here, before any work.
+        # A broken template, logo, font or reference document stops here, before any work.
         template_spec, labels, folder = load_template(template)
-        spec = (template_spec, labels, load_logo(template_spec, folder), None)
+        spec = (template_spec, labels, load_logo(template_spec, folder), None,
+                load_fallback_fonts(template_spec, folder))
         if reference_doc is not None and "docx" in formats:
             from factsheet.writers.docx.reference import read_reference
 
-            spec = (*spec[:3], read_reference(reference_doc))
+            spec = (*spec[:3], read_reference(reference_doc), spec[4])
     failed, taken = 0, set()
     for path in files:
         result = process(path, fmt)
@@ -234,11 +235,17 @@ def _render_all(briefing: Any, formats: list[str], spec: Any) -> dict[str, bytes
             if document is None:
                 from factsheet.layout.build import build_document
 
-                document = build_document(briefing, spec[0], spec[1], logo=spec[2])
-                if document.diagnostics:
+                document = build_document(briefing, spec[0], spec[1], logo=spec[2],
+                                          fallback_fonts=spec[4])
+                found = list(document.diagnostics)
+                if "pdf" in formats:
+                    from factsheet.writers.pdf import check_fonts
+
+                    found += check_fonts(document)
+                if found:
                     from factsheet.report import format_text
 
-                    sys.stderr.write(format_text(document.diagnostics))
+                    sys.stderr.write(format_text(found))
             if name == "docx" and spec[3] is not None:
                 from factsheet.writers.docx import render_docx
 

@@ -97,6 +97,9 @@ CODES: dict[str, Code] = _codes(
      "than...); the statistic is marked approximate."),
     # FS5xx: rendering and writing
     ("FS501", ERR, "cannot write output", "An output file could not be written."),
+    ("FS503", WARN, "character without a font", "No PDF font can draw this character: it "
+     "would print as an empty box. Name a TrueType font that has it in the template's "
+     "fonts.fallback."),
     ("FS502", WARN, "character dropped", "A control character Word and PDF cannot carry was "
      "removed from the text of a render (files with them are refused on reading: FS107)."),
 )

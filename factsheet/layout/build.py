@@ -19,14 +19,19 @@ _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def build_document(briefing: Briefing, template: Template, labels: Labels,
-                   logo: bytes | None = None) -> t.Document:
+                   logo: bytes | None = None, fallback_fonts: tuple[bytes, ...] = ()
+                   ) -> t.Document:
     """Return the document tree for ``briefing`` drawn with ``template``.
 
     Characters no document can carry are dropped and listed in ``document.diagnostics``.
     """
     from factsheet.layout.clean import clean_document
 
-    document, dropped = clean_document(_Builder(briefing, template, labels).build(logo))
+    document = _Builder(briefing, template, labels).build(logo)
+    if fallback_fonts:
+        page = dataclasses.replace(document.page, fallback_fonts=fallback_fonts)
+        document = dataclasses.replace(document, page=page)
+    document, dropped = clean_document(document)
     return dataclasses.replace(document, diagnostics=tuple(dropped)) if dropped else document
 
 

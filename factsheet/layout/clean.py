@@ -34,6 +34,8 @@ def _clean(node: Any, where: str, found: list[Diagnostic]) -> Any:
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         changes = {}
         for field in dataclasses.fields(node):
+            if field.name in ("data", "logo", "fallback_fonts"):
+                continue  # bytes, not text
             value = getattr(node, field.name)
             cleaned = _clean(value, f"{where}.{field.name}" if where != "document" else
                              field.name, found)

@@ -36,6 +36,9 @@ class FontSpec(Strict):
     body: str = "Roboto"
     heading: str = "Roboto"
     size_pt: float = Field(10.5, ge=6, le=18)
+    fallback: list[str] = Field(
+        default_factory=list, max_length=8,
+        description="TrueType files beside the template, for characters Roboto lacks (CJK...).")
 
 
 class ColourSpec(Strict):
@@ -157,6 +160,37 @@ def load_logo(template: Template, folder: Path | None) -> bytes | None:
     except ImageRefused as refused:
         diagnostic = Diagnostic(refused.code, refused.message, file=str(folder / "template"))
         raise InputError(refused.message, [diagnostic]) from None
+
+
+MAX_FONT_BYTES = 40 * 1024 * 1024
+_TRUETYPE = (b"\x00\x01\x00\x00", b"true")
+
+
+def load_fallback_fonts(template: Template, folder: Path | None) -> tuple[bytes, ...]:
+    """Return the template's fallback TrueType fonts, checked, or raise ``InputError``."""
+    from factsheet.paths import resolve_inside
+
+    fonts = []
+    for relative in template.fonts.fallback:
+        path = resolve_inside(folder, relative) if folder is not None else None
+        problem = None
+        if path is None:
+            problem = ("FS110", f"font {relative!r} is outside the template's folder")
+        elif not path.is_file():
+            problem = ("FS100", f"cannot read font {relative!r}: no such file")
+        elif path.stat().st_size > MAX_FONT_BYTES:
+            problem = ("FS103", f"font {relative!r} is larger than {MAX_FONT_BYTES:,} bytes")
+        else:
+            data = path.read_bytes()
+            if not data.startswith(_TRUETYPE):
+                problem = ("FS114", f"{relative!r} is not a TrueType font (.ttf with glyf "
+                                    "outlines; OpenType CFF fonts are not supported)")
+            else:
+                fonts.append(data)
+        if problem is not None:
+            diagnostic = Diagnostic(problem[0], problem[1], file=str(folder or "template"))
+            raise InputError(problem[1], [diagnostic])
+    return tuple(fonts)
 
 
 def labels_for(template: Template) -> dict[str, Any]:

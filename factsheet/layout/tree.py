@@ -171,6 +171,7 @@ class Page:
     colours: Colours = field(default_factory=Colours)
     banner: str | None = None
     logo: bytes | None = None  # a checked PNG or JPEG
+    fallback_fonts: tuple[bytes, ...] = ()  # checked TrueType files, for other scripts
 
 
 @dataclass(frozen=True, slots=True)

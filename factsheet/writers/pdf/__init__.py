@@ -31,6 +31,25 @@ def render_pdf(document: t.Document) -> bytes:
     return buffer.getvalue()
 
 
+def check_fonts(document: t.Document) -> list[Any]:
+    """Return a warning (FS503) for each character no PDF font can draw, saying where."""
+    import unicodedata
+
+    from factsheet.diagnostics import Diagnostic
+    from factsheet.writers.pdf.fonts import bundled_family, missing_characters, register_fallback
+
+    fallbacks = tuple(register_fallback(data, i)
+                      for i, data in enumerate(document.page.fallback_fonts))
+    found = []
+    for char, where in sorted(missing_characters(document, bundled_family(),
+                                                 fallbacks).items()):
+        name = unicodedata.name(char, "unnamed")
+        found.append(Diagnostic(
+            "FS503", f"no font has {char!r} (U+{ord(char):04X} {name}), in {where}",
+            hint="add a font that has it to the template's fonts.fallback"))
+    return found
+
+
 def _check_reportlab_is_safe() -> None:
     """Refuse to render with a ReportLab configured to evaluate colours or fetch URLs."""
     from reportlab import rl_config

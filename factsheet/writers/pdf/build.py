@@ -29,8 +29,8 @@ from reportlab.platypus import (
 )
 
 from factsheet.layout import tree as t
-from factsheet.writers.pdf import markup
-from factsheet.writers.pdf.fonts import Family, bundled_family
+from factsheet.writers.pdf.fonts import Family, bundled_family, register_fallback
+from factsheet.writers.pdf.markup import Markup
 
 
 class _Heading(Paragraph):
@@ -87,6 +87,10 @@ class PdfBuilder:
         self.width = self.pagesize[0] - (left + right) * mm
         self.colours = page.colours
         self.styles = self._styles()
+        fallbacks = tuple(register_fallback(data, i) for i, data in
+                          enumerate(page.fallback_fonts))
+        self.m = Markup(self.family.covered, tuple((f.name, f.covered) for f in fallbacks),
+                        page.colours.accent)
 
     # -- styles ---------------------------------------------------------------------------
     def _styles(self) -> dict[str, ParagraphStyle]:
@@ -178,10 +182,10 @@ class PdfBuilder:
 
     # -- blocks ---------------------------------------------------------------------------
     def _p(self, content: t.Inlines, style: str) -> Paragraph:
-        return Paragraph(markup.inlines(content, self.colours.accent), self.styles[style])
+        return Paragraph(self.m.inlines(content), self.styles[style])
 
     def _heading(self, heading: t.Heading) -> Flowable:
-        return _Heading(markup.text(heading.text), self.styles[f"h{heading.level}"],
+        return _Heading(self.m.text(heading.text), self.styles[f"h{heading.level}"],
                         heading.text, heading.anchor, heading.level)
 
     def _block(self, block: t.Block) -> list[Flowable]:
@@ -203,7 +207,7 @@ class PdfBuilder:
         raise TypeError(f"unknown block {block!r}")
 
     def _table(self, block: t.Table) -> Table:
-        header = [Paragraph(markup.text(h), self.styles["head"]) for h in block.header]
+        header = [Paragraph(self.m.text(h), self.styles["head"]) for h in block.header]
         rows = [[self._p(cell, "cell") for cell in row] for row in block.rows]
         table = Table([header, *rows], colWidths=[self.width * w for w in block.widths],
                       repeatRows=1, splitByRow=1, hAlign="LEFT")
@@ -252,7 +256,7 @@ class PdfBuilder:
                            fontSize=size - 0.5,
                            fillColor=colors.HexColor(f"#{self.colours.text}")))
         figures = "; ".join(f"{bar.label}: {bar.display}" for bar in block.bars)
-        caption = Paragraph(markup.text(f"{figures}. {block.source}."), self.styles["caption"])
+        caption = Paragraph(self.m.text(f"{figures}. {block.source}."), self.styles["caption"])
         return KeepTogether([drawing, caption, Spacer(1, 6)])
 
     def _figure(self, block: t.Figure) -> Flowable:
@@ -262,10 +266,10 @@ class PdfBuilder:
         return KeepTogether([image, Spacer(1, 3), self._p(block.caption, "caption")])
 
     def _note(self, note: t.Note) -> Paragraph:
-        quote = markup.text(" ".join(note.quote.split()))
-        article = markup.link(note.article, note.url) if note.url else markup.text(note.article)
+        quote = self.m.text(" ".join(note.quote.split()))
+        article = self.m.link(note.article, note.url) if note.url else self.m.text(note.article)
         label = str(self.d.labels.get("note_paragraph", "paragraph"))
-        where = ", ".join(markup.text(x) for x in (note.publisher, f"{label} {note.paragraph}")
+        where = ", ".join(self.m.text(x) for x in (note.publisher, f"{label} {note.paragraph}")
                           if x)
         return Paragraph(
             f'<a name="note-{note.number}"/><a href="#cite-{note.number}" '

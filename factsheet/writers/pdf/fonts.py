@@ -55,3 +55,56 @@ def _font_folder() -> Path:
     import font_roboto
 
     return Path(font_roboto.__file__).parent / "files"
+
+
+@dataclass(frozen=True, slots=True)
+class Fallback:
+    """An extra TrueType font, used for the characters the main family lacks."""
+
+    name: str
+    covered: frozenset[int]
+
+
+@cache
+def register_fallback(data: bytes, index: int) -> Fallback:
+    """Register fallback font ``index`` (its bytes were checked by the template loader)."""
+    import hashlib
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    name = f"Factsheet-Fallback-{index}-{digest}"
+    font = TTFont(name, io.BytesIO(data))
+    pdfmetrics.registerFont(font)
+    return Fallback(name, frozenset(font.face.charToGlyph))
+
+
+def missing_characters(document: object, family: Family,
+                       fallbacks: tuple[Fallback, ...] = ()) -> dict[str, str]:
+    """Return each character no font can draw, with the first place it occurs."""
+    import dataclasses
+    import unicodedata
+
+    missing: dict[str, str] = {}
+    stack: list[tuple[object, str]] = [(document, "document")]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            for char in set(node):
+                code = ord(char)
+                if (char not in missing and code not in family.covered and not char.isspace()
+                        and unicodedata.category(char) not in ("Cc", "Cf")
+                        and not any(code in f.covered for f in fallbacks)):
+                    missing[char] = where
+        elif isinstance(node, tuple | list):
+            stack.extend((item, where) for item in reversed(node))
+        elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+            label = where
+            if hasattr(node, "heading"):
+                label = f"section {node.heading.text!r}"  # type: ignore[attr-defined]
+            for field in reversed(dataclasses.fields(node)):
+                if field.name not in ("data", "logo", "labels", "diagnostics"):
+                    stack.append((getattr(node, field.name), label))
+    return missing

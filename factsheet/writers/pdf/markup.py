@@ -2,8 +2,8 @@
 
 Paragraph text *is* markup: ``<img src=...>`` reads local files, ``<font color=...>`` has
 had code-execution bugs, ``x<y`` silently loses text. So every string from the input is
-escaped here, and the only tags in the result are the ones this module writes: b, i, a
-(our own anchors, http(s) links and note links), super and font (our own face names).
+escaped here, and the only tags in the result are the ones this module writes: b, i, u,
+a (our own anchors, http(s) links and note links), super, and font (our own face names).
 """
 
 from __future__ import annotations
@@ -16,40 +16,61 @@ from factsheet.layout import tree as t
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 
-def text(value: str) -> str:
-    """Return ``value`` escaped for Paragraph markup (long words are split by the style's
-    splitLongWords, never by changing the text)."""
-    return escape(value)
+class Markup:
+    """Markup writer for one document: knows which font draws which character."""
+
+    def __init__(self, main: frozenset[int], fallbacks: tuple[tuple[str, frozenset[int]], ...],
+                 cite_colour: str) -> None:
+        self.main, self.fallbacks, self.cite_colour = main, fallbacks, cite_colour
+
+    def text(self, value: str) -> str:
+        """Return ``value`` escaped (long words are split by the style's splitLongWords,
+        never by changing the text); characters the main font lacks go to a fallback."""
+        if not self.fallbacks or all(ord(c) in self.main for c in value):
+            return escape(value)
+        out, run, run_font = [], [], None
+        for char in value:
+            font = None if ord(char) in self.main else next(
+                (name for name, covered in self.fallbacks if ord(char) in covered), None)
+            if font != run_font and run:
+                out.append(_in_font("".join(run), run_font))
+                run = []
+            run_font = font
+            run.append(char)
+        if run:
+            out.append(_in_font("".join(run), run_font))
+        return "".join(out)
+
+    def inlines(self, content: t.Inlines) -> str:
+        """Return Paragraph markup for ``content``; citations link to their note."""
+        parts = []
+        for item in content:
+            if isinstance(item, t.Run):
+                body = self.text(item.text)
+                if item.bold:
+                    body = f"<b>{body}</b>"
+                if item.italic:
+                    body = f"<i>{body}</i>"
+                parts.append(body)
+            elif isinstance(item, t.Cite):
+                parts.append(self.cite(item.number))
+            else:
+                parts.append(self.link(item.text, item.url))
+        return "".join(parts)
+
+    def cite(self, number: int) -> str:
+        """Return a superscript marker linking to note ``number``, with an anchor to return to."""
+        return (f'<a name="cite-{number}"/><super><a href="#note-{number}" '
+                f'color="#{self.cite_colour}">{number}</a></super>')
+
+    def link(self, label: str, url: str) -> str:
+        """Return a hyperlink for an http(s) URL or one of our anchors; else plain text."""
+        if url.startswith("#") and re.fullmatch(r"#[A-Za-z0-9_-]+", url):
+            return f'<a href="{url}">{self.text(label)}</a>'
+        if not _URL.match(url):
+            return self.text(label)  # javascript:, file:, data: ... never become links
+        return f"<a href={quoteattr(url)}><u>{self.text(label)}</u></a>"
 
 
-def inlines(content: t.Inlines, cite_colour: str) -> str:
-    """Return Paragraph markup for ``content``; citations link to their note."""
-    parts = []
-    for item in content:
-        if isinstance(item, t.Run):
-            body = text(item.text)
-            if item.bold:
-                body = f"<b>{body}</b>"
-            if item.italic:
-                body = f"<i>{body}</i>"
-            parts.append(body)
-        elif isinstance(item, t.Cite):
-            parts.append(cite(item.number, cite_colour))
-        else:
-            parts.append(link(item.text, item.url))
-    return "".join(parts)
-
-
-def cite(number: int, colour: str) -> str:
-    """Return a superscript citation marker linking to note ``number`` (and its anchor)."""
-    return (f'<a name="cite-{number}"/><super><a href="#note-{number}" '
-            f'color="#{colour}">{number}</a></super>')
-
-
-def link(label: str, url: str) -> str:
-    """Return a hyperlink for an http(s) URL, or the plain label for anything else."""
-    if url.startswith("#") and re.fullmatch(r"#[A-Za-z0-9_-]+", url):
-        return f'<a href="{url}">{text(label)}</a>'
-    if not _URL.match(url):
-        return text(label)  # javascript:, file:, data: ... never become links
-    return f"<a href={quoteattr(url)}><u>{text(label)}</u></a>"
+def _in_font(value: str, font: str | None) -> str:
+    return escape(value) if font is None else f'<font name="{font}">{escape(value)}</font>'
