@@ -56,6 +56,18 @@ CODES: dict[str, Code] = _codes(
      "and JPEG are drawn."),
     ("FS115", ERR, "image too large", "The image file is too big, or declares more pixels than "
      "can be decoded safely (a decompression bomb)."),
+    ("FS117", WARN, "label outside the convention", "An imported span or relation label that is "
+     "neither in the convention (Party, Commitment, Position, Statistic, PhotoCredit, Quote; "
+     "by, to, pictures) nor in the mapping file given with --mapping; it is ignored."),
+    ("FS118", INFO, "span offsets repaired", "An imported span's offsets did not select its "
+     "text; read as UTF-16 units, with CRLF as one character, as UTF-8 bytes, or by finding the "
+     "words nearby, they did."),
+    ("FS119", ERR, "span not in the text", "An imported span's offsets select other words "
+     "than the tool recorded, in every unit tried, and the words are not nearby."),
+    ("FS120", WARN, "broken relation", "An imported relation points at an id that is not in the "
+     "document, or does not join a fact to a party; it is ignored."),
+    ("FS121", INFO, "field inferred", "An imported fact lacked a field (a statistic's value, a "
+     "commitment's modality, a position's stance, a party's kind) and it was inferred."),
     ("FS116", ERR, "unsafe reference document", "A reference .docx must be a sane zip: at most "
      "2,000 entries and 100 MB expanded, no entry expanding 200 times, no absolute or '..' "
      "names, and the parts of a Word document."),

@@ -33,8 +33,10 @@ class Result:
         return not has_errors(self.diagnostics)
 
 
-def process(path: Path, fmt: str | None = None, display: str | None = None) -> Result:
-    """Read, validate, anchor and check the annotation file at ``path``."""
+def process(path: Path, fmt: str | None = None, display: str | None = None,
+            mapping: object | None = None) -> Result:
+    """Read, validate, anchor and check the annotation file (or tool export) at ``path``;
+    ``mapping`` renames a tool's labels (factsheet.imports.labels.LabelMapping)."""
     name = display or str(path)
     result = Result(path)
     diags = result.diagnostics
@@ -44,16 +46,23 @@ def process(path: Path, fmt: str | None = None, display: str | None = None) -> R
                                 "extension", file=name,
                                 hint="use .yaml, .yml, .json or .xml, or pass --from FORMAT"))
         return result
-    try:
-        reader = get_reader(fmt)
-    except KeyError:
-        guess = suggest_format(fmt)
-        raise UsageError(f"unknown input format {fmt!r}"
-                         + (f"; did you mean {guess!r}?" if guess else "")) from None
-    source = read_text(path, name, MAX_ANNOTATION_BYTES, diags)
-    if source is None:
-        return result
-    loaded = reader(source, diags)
+    from factsheet.readers import TOOL_FORMATS
+
+    if fmt in TOOL_FORMATS:
+        from factsheet.imports.read import read_tool
+
+        loaded = read_tool(fmt, path, name, diags, mapping)  # type: ignore[arg-type]
+    else:
+        try:
+            reader = get_reader(fmt)
+        except KeyError:
+            guess = suggest_format(fmt)
+            raise UsageError(f"unknown input format {fmt!r}"
+                             + (f"; did you mean {guess!r}?" if guess else "")) from None
+        source = read_text(path, name, MAX_ANNOTATION_BYTES, diags)
+        if source is None:
+            return result
+        loaded = reader(source, diags)
     if loaded.data is None or has_errors(diags):
         return result
 

@@ -16,10 +16,15 @@ from factsheet.readers.source import TextFile
 Reader = Callable[[TextFile, list[Diagnostic]], Loaded]
 
 EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xml": "xml",
-              ".html": "html", ".htm": "html", ".xhtml": "html"}
-FORMATS = ("html", "json", "xml", "yaml")
+              ".html": "html", ".htm": "html", ".xhtml": "html", ".ann": "brat",
+              ".jsonl": "doccano"}
+#: Our own formats, then the annotation tools' exports (factsheet.imports).
+FORMATS = ("html", "json", "xml", "yaml", "brat", "doccano", "hypothesis", "labelstudio",
+           "w3c")
+TOOL_FORMATS = ("brat", "doccano", "hypothesis", "labelstudio", "w3c")
 #: Other names people use for a format.
-ALIASES = {"yml": "yaml", "htm": "html"}
+ALIASES = {"yml": "yaml", "htm": "html", "label-studio": "labelstudio", "ls": "labelstudio",
+           "webannotation": "w3c", "hypothes.is": "hypothesis"}
 
 
 def get_reader(name: str) -> Reader:
@@ -44,8 +49,14 @@ def get_reader(name: str) -> Reader:
 
 
 def detect_format(path: Path) -> str | None:
-    """Return the format name for ``path`` from its extension, or None."""
-    return EXTENSIONS.get(path.suffix.lower())
+    """Return the format name for ``path`` from its extension (and, for .json, its content:
+    Label Studio, W3C and Hypothesis exports are JSON too), or None."""
+    found = EXTENSIONS.get(path.suffix.lower())
+    if found == "json":
+        from factsheet.imports.read import sniff_json
+
+        return sniff_json(path) or "json"
+    return found
 
 
 def suggest_format(name: str) -> str | None:

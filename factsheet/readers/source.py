@@ -36,8 +36,13 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def read_text(path: Path, name: str, limit: int, diagnostics: list[Diagnostic]) -> TextFile | None:
-    """Read ``path`` as strict UTF-8, or append a diagnostic and return None."""
+def read_text(path: Path, name: str, limit: int, diagnostics: list[Diagnostic],
+              keep_bom: bool = False) -> TextFile | None:
+    """Read ``path`` as strict UTF-8, or append a diagnostic and return None.
+
+    ``keep_bom`` keeps a leading U+FEFF as a character: annotation tools count it in their
+    offsets, so an export's text must keep it.
+    """
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -59,12 +64,13 @@ def read_text(path: Path, name: str, limit: int, diagnostics: list[Diagnostic]) 
     except OSError as exc:
         diagnostics.append(Diagnostic("FS100", f"cannot read file: {_reason(exc)}", file=name))
         return None
-    return decode_text(data, name, diagnostics)
+    return decode_text(data, name, diagnostics, keep_bom)
 
 
-def decode_text(data: bytes, name: str, diagnostics: list[Diagnostic]) -> TextFile | None:
+def decode_text(data: bytes, name: str, diagnostics: list[Diagnostic], keep_bom: bool = False
+                ) -> TextFile | None:
     """Decode UTF-8 bytes (one leading BOM allowed) or report the first bad byte."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(b"\xef\xbb\xbf") and not keep_bom:
         data = data[3:]
     try:
         text = data.decode("utf-8")

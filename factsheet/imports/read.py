@@ -1,0 +1,71 @@
+"""Read an annotation tool's export into our annotation mapping: the importer registry."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from factsheet.diagnostics import Diagnostic, has_errors
+from factsheet.imports.labels import LabelMapping
+from factsheet.imports.model import ToolDocument
+from factsheet.readers.base import Loaded
+from factsheet.readers.tree import SourceMap
+
+Importer = Callable[[Path, str, list[Diagnostic]], list[ToolDocument] | None]
+
+#: Format name → "module:function". Each reads an export (and any file beside it it needs)
+#: and returns its documents, or None after adding diagnostics.
+IMPORTERS = {
+    "brat": "factsheet.imports.brat:read_brat",
+    "labelstudio": "factsheet.imports.labelstudio:read_labelstudio",
+    "w3c": "factsheet.imports.w3c:read_w3c",
+    "hypothesis": "factsheet.imports.w3c:read_hypothesis",
+    "doccano": "factsheet.imports.doccano:read_doccano",
+}
+
+
+def get_importer(name: str) -> Importer:
+    module, function = IMPORTERS[name].split(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+
+
+def read_tool(name: str, path: Path, display: str, diagnostics: list[Diagnostic],
+              mapping: LabelMapping | None = None) -> Loaded:
+    """Return the annotation mapping built from a ``name`` export at ``path``."""
+    from factsheet.imports.convert import Converter
+
+    documents = get_importer(name)(path, display, diagnostics)
+    if documents is None or has_errors(diagnostics):
+        return Loaded(None, SourceMap(display), {})
+    if not documents:
+        diagnostics.append(Diagnostic("FS203", "the export holds no document", file=display,
+                                      line=1, column=1))
+        return Loaded(None, SourceMap(display), {})
+    converter = Converter(mapping or LabelMapping(), display)
+    data, smap, texts = converter.convert(documents)
+    diagnostics.extend(converter.diagnostics)
+    return Loaded(data, smap, texts)
+
+
+def sniff_json(path: Path) -> str | None:
+    """Return the tool a .json file comes from, by its content, or None for native JSON."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("["):
+        if '"annotations"' in head or '"predictions"' in head:
+            return "labelstudio"
+        if '"@context"' in head or '"Annotation"' in head:
+            return "w3c"
+        return None
+    if '"rows"' in head and '"target"' in head:
+        return "hypothesis"
+    if '"@context"' in head or re.search(r'"type"\s*:\s*"(?:Annotation|AnnotationCollection)"',
+                                         head):
+        return "w3c"
+    return None
