@@ -114,6 +114,9 @@ From = Annotated[str | None, typer.Option(
     "--from", metavar="FORMAT",
     help="Input format (yaml, json, xml, html); by default taken from each file's extension.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+Mapping = Annotated[Path | None, typer.Option(
+    "--mapping", help="Label mapping file (YAML or JSON) for annotation-tool exports whose "
+    "labels differ from the convention.")]
 
 
 @app.command()
@@ -127,6 +130,7 @@ def validate(
     source_format: From = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show notes (info).")
                        ] = False,
+    mapping: Mapping = None,
 ) -> None:
     """Check annotation files: schema, anchoring of every quote, consistency of the facts.
 
@@ -140,9 +144,10 @@ def validate(
 
     files = _inputs(paths, expand)
     fmt = _source_format(source_format)
+    labels = _mapping(mapping)
     diagnostics = []
     for path in files:
-        diagnostics.extend(process(path, fmt).diagnostics)
+        diagnostics.extend(process(path, fmt, mapping=labels).diagnostics)
     if format is ReportFormat.json:
         sys.stdout.write(report.format_json(diagnostics))
     elif format is ReportFormat.github:
@@ -172,6 +177,7 @@ def build(
     ] = None,
     strict: Strict = False,
     source_format: From = None,
+    mapping: Mapping = None,
 ) -> None:
     """Build briefings from annotation files and write them to the output folder.
 
@@ -188,6 +194,7 @@ def build(
 
     files = _inputs(paths, expand)
     fmt = _source_format(source_format)
+    labels = _mapping(mapping)
     formats = list(dict.fromkeys(name for f in format
                                  for name in (ALL if f is OutputFormat.all else (f.value,))))
     if output.exists() and not output.is_dir():
@@ -206,7 +213,7 @@ def build(
             spec = (*spec[:3], read_reference(reference_doc), spec[4])
     failed, taken = 0, set()
     for path in files:
-        result = process(path, fmt)
+        result = process(path, fmt, mapping=labels)
         sys.stderr.write(report.format_text(result.diagnostics))
         if result.briefing is None or has_errors(result.diagnostics, strict):
             failed += 1
@@ -303,6 +310,70 @@ def codes(
         return
     for item in CODES.values():
         typer.echo(f"{item.code}  {item.severity.value:<7}  {item.title}")
+
+
+def _mapping(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from factsheet.imports.labels import load_mapping
+
+    return load_mapping(path)
+
+
+@app.command("import")
+@_guard
+def import_(
+    tool: Annotated[str, typer.Argument(
+        help="brat, labelstudio, w3c, hypothesis or doccano (or auto: by extension and "
+        "content).", metavar="FORMAT")],
+    source: Annotated[Path, typer.Argument(help="The export (for brat, the .ann file).",
+                                           metavar="SRC")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The native YAML file to "
+                                         "write; the article text goes beside it.")],
+    mapping: Mapping = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace files that already exist."
+                                        )] = False,
+) -> None:
+    """Convert an annotation tool's export into a native annotation file to keep editing.
+
+    Writes FILE.yaml and the article text as FILE.txt beside it (one per document), then
+    validates the result and lists what still needs a human decision. Existing files are
+    not replaced unless --force is given.
+    """
+    from factsheet import report
+    from factsheet.diagnostics import has_errors
+    from factsheet.imports.native_out import write_native
+    from factsheet.imports.read import read_tool
+    from factsheet.output import write_atomic
+    from factsheet.pipeline import process
+    from factsheet.readers import TOOL_FORMATS, detect_format
+
+    name = detect_format(source) if tool == "auto" else _source_format(tool)
+    if name not in TOOL_FORMATS:
+        raise UsageError(f"cannot import {tool!r}: known tools are {', '.join(TOOL_FORMATS)}"
+                         + (f" (this file looks like {name})" if tool == "auto" and name
+                            else ""))
+    diagnostics: list[Any] = []
+    loaded = read_tool(name, source, str(source), diagnostics, _mapping(mapping))
+    sys.stderr.write(report.format_text(diagnostics))
+    if loaded.data is None or has_errors(diagnostics):
+        _err("nothing was written")
+        raise typer.Exit(1)
+    stem = output.name.rsplit(".", 1)[0]
+    text, files = write_native(loaded.data, loaded.texts, stem, source.name)
+    targets = {output: text.encode()} | {output.parent / n: t.encode() for n, t in files.items()}
+    existing = [str(p) for p in targets if p.exists()]
+    if existing and not force:
+        raise UsageError(f"{existing[0]} already exists; pass --force to replace it")
+    for target, data in targets.items():
+        write_atomic(target, data, protected=[source])
+        _err(f"wrote {target}")
+    result = process(output)
+    left = [d for d in result.diagnostics if d.severity.value != "info"]
+    if left:
+        sys.stderr.write(report.format_text(left))
+        _err(f"{len(left)} thing{'s' if len(left) != 1 else ''} to settle in {output} before "
+             "it builds cleanly")
 
 
 def _source_format(name: str | None) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factsheet.diagnostics import Diagnostic
-from factsheet.imports.labels import SPANS, LabelMapping
+from factsheet.imports.labels import LabelMapping
 from factsheet.imports.model import ToolDocument, ToolSpan
 from factsheet.readers.tree import SourceMap
 
@@ -46,6 +46,7 @@ class Converter:
                                                                dict[str, str]]:
         texts = {}
         for number, document in enumerate(documents, 1):
+            document = self._without_bom(document)
             article_id = self._unique(_slug(document.id) or f"document-{number}")
             texts[article_id] = document.text
             self._article(article_id, document)
@@ -53,6 +54,18 @@ class Converter:
         for name in _LISTS.values():
             self.data.setdefault(name, [])
         return self.data, self.smap, texts
+
+    def _without_bom(self, document: ToolDocument) -> ToolDocument:
+        """Drop a leading BOM, as native text files do, shifting every offset by one."""
+        if not document.text.startswith("\ufeff"):
+            return document
+        self.diagnostics.append(self._diag(
+            "FS118", f"document {document.id}: the text starts with a byte-order mark; it was "
+            "removed and every offset moved back by one", document.line, None))
+        for span in document.spans:
+            span.fragments = [(max(0, s - 1), max(0, e - 1)) for s, e in span.fragments]
+        document.text = document.text[1:]
+        return document
 
     # -- articles and parties -----------------------------------------------------------------
     def _article(self, article_id: str, document: ToolDocument) -> None:
@@ -208,11 +221,8 @@ class Converter:
         given = self._attr(span, "modality")
         if given:
             return given.lower()
-        for modality, cue in _MODALITY_CUES:
-            if re.search(cue, words, re.IGNORECASE):
-                break
-        else:
-            modality = "intent"
+        modality = next((m for m, cue in _MODALITY_CUES if re.search(cue, words, re.IGNORECASE)),
+                        "intent")
         self._note(span, f"commitment {span.id}: modality taken as {modality!r} from its words",
                    "give it a 'modality' attribute (binding, pledge, intent, readiness, refusal)")
         return modality
