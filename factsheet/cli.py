@@ -48,6 +48,7 @@ class OutputFormat(StrEnum):
 class SchemaName(StrEnum):
     annotations = "annotations"
     briefing = "briefing"
+    label_mapping = "label-mapping"
 
 
 def _guard(command: F) -> F:
@@ -278,8 +279,8 @@ def templates() -> None:
 @app.command()
 @_guard
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="annotations (input) or briefing (output).")
-                    ] = SchemaName.briefing,
+    name: Annotated[SchemaName, typer.Argument(
+        help="annotations (input), briefing (output) or label-mapping.")] = SchemaName.briefing,
 ) -> None:
     """Print the JSON Schema of the annotation file or of the briefing."""
     from factsheet.schemas import schema_text
@@ -374,6 +375,54 @@ def import_(
         sys.stderr.write(report.format_text(left))
         _err(f"{len(left)} thing{'s' if len(left) != 1 else ''} to settle in {output} before "
              "it builds cleanly")
+
+
+@app.command()
+@_guard
+def export(
+    target: Annotated[str, typer.Argument(help="w3c (W3C Web Annotation JSON-LD).",
+                                          metavar="FORMAT")],
+    source: Annotated[Path, typer.Argument(
+        help="An annotation file, a tool export, or a NAME.briefing.json.", metavar="BRIEFING")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")
+                     ] = False,
+) -> None:
+    """Write a briefing's facts back as annotations, for annotation tools to load."""
+    import json
+
+    from factsheet.output import write_atomic
+
+    if target.lower() not in ("w3c", "webannotation"):
+        raise UsageError(f"unknown export format {target!r}; known: w3c")
+    briefing = _load_any(source)
+    from factsheet.imports.export_w3c import export_w3c
+
+    data = json.dumps(export_w3c(briefing), ensure_ascii=False, indent=2, sort_keys=True)
+    if output.exists() and not force:
+        raise UsageError(f"{output} already exists; pass --force to replace it")
+    write_atomic(output, (data + "\n").encode(), protected=[source])
+    _err(f"wrote {output}")
+
+
+def _load_any(source: Path) -> Any:
+    """Return the briefing of an annotation file, a tool export or a .briefing.json."""
+    if source.name.endswith(".briefing.json"):
+        from factsheet.model import Briefing
+        from factsheet.readers.source import read_text
+        from factsheet.readers.tree import load_tree
+        from factsheet.validation import validate_model
+
+        diagnostics: list[Any] = []
+        text = read_text(source, str(source), 64 * 1024 * 1024, diagnostics)
+        data, smap = load_tree(text, "json", diagnostics) if text else (None, None)
+        briefing = validate_model(Briefing, data, smap, diagnostics) if data else None
+        if briefing is None:
+            raise InputError(f"{source} is not a briefing", diagnostics)
+        return briefing
+    from factsheet.api import load
+
+    return load(source)
 
 
 def _source_format(name: str | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-SCHEMAS = ("annotations", "briefing")
+SCHEMAS = ("annotations", "briefing", "label-mapping")
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -19,6 +19,11 @@ def schema(name: str) -> dict[str, Any]:
     elif name == "briefing":
         result = Briefing.model_json_schema(mode="serialization")
         title = f"factsheet briefing, schema version {SCHEMA_VERSION}"
+    elif name == "label-mapping":
+        from factsheet.imports.labels import LabelMapping
+
+        result = LabelMapping.model_json_schema(mode="validation")
+        title = "factsheet label mapping for annotation-tool exports"
     else:
         raise KeyError(name)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
