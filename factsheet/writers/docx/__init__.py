@@ -238,30 +238,47 @@ def _footnote(state: _State, note: t.Note) -> None:
 
 
 def _table(state: _State, block: t.Table, notes: dict[int, t.Note]) -> None:
-    from docx.shared import Emu
-
-    from factsheet.writers.docx.oxml import fixed_layout, keep_together, repeat_header
+    """Write a "Fact Table": fixed column widths, a header row repeated on every page, rows
+    kept whole. Built as WordprocessingML directly: python-docx's row and cell-width API
+    rebuilt the same XML several times over and dominated the render."""
+    from factsheet.writers.docx.oxml import el, text_run
     from factsheet.writers.docx.styles import TABLE_STYLE
 
-    doc = state.doc
-    table = doc.add_table(rows=1, cols=len(block.header))
-    table._tbl.tblPr.style = TABLE_STYLE.replace(" ", "")  # by id: see _paragraph
-    table.autofit = False
-    widths = [Emu(int(state.usable * w)) for w in block.widths]
-    fixed_layout(table)
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width  # the grid: what LibreOffice and Word lay out with
-    repeat_header(table.rows[0])
-    for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
-        cell.width = width
-        cell.paragraphs[0].add_run(text)
-    for row in block.rows:
-        added = table.add_row()
-        keep_together(added)
-        cells = added.cells
-        for cell, content, width in zip(cells, row, widths, strict=True):
-            cell.width = width
-            _inlines(state, cell.paragraphs[0]._p, content, notes)
+    twips = [str(int(state.usable * w / 635)) for w in block.widths]  # 635 EMU per twip
+    table = el("w:tbl")
+    props = el("w:tblPr")
+    props.append(el("w:tblStyle", val=TABLE_STYLE.replace(" ", "")))
+    props.append(el("w:tblW", w=str(sum(int(x) for x in twips)), type="dxa"))
+    props.append(el("w:tblLayout", type="fixed"))
+    props.append(el("w:tblLook", val="0420", firstRow="1", lastRow="0", firstColumn="0",
+                    lastColumn="0", noHBand="0", noVBand="1"))
+    table.append(props)
+    grid = el("w:tblGrid")
+    for width in twips:
+        grid.append(el("w:gridCol", w=width))
+    table.append(grid)
+    header = [(t.Run(text),) for text in block.header]
+    for number, row in enumerate([header, *block.rows]):
+        tr = el("w:tr")
+        trpr = el("w:trPr")
+        trpr.append(el("w:cantSplit"))
+        if number == 0:
+            trpr.append(el("w:tblHeader"))
+        tr.append(trpr)
+        for content, width in zip(row, twips, strict=True):
+            tc = el("w:tc")
+            tcpr = el("w:tcPr")
+            tcpr.append(el("w:tcW", w=width, type="dxa"))
+            tc.append(tcpr)
+            paragraph = el("w:p")
+            if number == 0:
+                paragraph.append(text_run(content[0].text))  # bold from the table style
+            else:
+                _inlines(state, paragraph, content, notes)
+            tc.append(paragraph)
+            tr.append(tc)
+        table.append(tr)
+    state.body.insert(len(state.body) - 1, table)
     _paragraph(state, "Normal")
 
 

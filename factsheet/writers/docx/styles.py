@@ -36,8 +36,10 @@ def apply_styles(document: Any, page: Page, language: str, keep_existing: bool =
     set_language(_defaults_rpr(document), _lang_tag(language))
     _paragraph(styles, "Title", page.heading_font, page.body_size_pt + 11, colours.accent,
                bold=True, after=2)
-    _paragraph(styles, "Subtitle", page.body_font, page.body_size_pt + 0.5, colours.muted,
-               after=8)
+    subtitle = _paragraph(styles, "Subtitle", page.body_font, page.body_size_pt + 0.5,
+                          colours.muted, after=8)
+    for spacing in subtitle.element.rPr.findall(qn("w:spacing")):  # letter-spaced by default
+        subtitle.element.rPr.remove(spacing)
     for level, grow, before in ((1, 3.5, 14), (2, 1.5, 10), (3, 0.5, 8)):
         style = _paragraph(styles, f"Heading {level}", page.heading_font,
                            page.body_size_pt + grow, colours.accent, bold=True, after=4,
