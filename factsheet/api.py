@@ -13,27 +13,38 @@ if TYPE_CHECKING:
     from factsheet.model.briefing import Briefing
 
 
-def validate(path: str | os.PathLike[str], *, format: str | None = None) -> list[Diagnostic]:
-    """Return every diagnostic for the annotation file at ``path`` (empty when clean)."""
+def validate(path: str | os.PathLike[str], *, format: str | None = None,
+             mapping: str | os.PathLike[str] | None = None) -> list[Diagnostic]:
+    """Return every diagnostic for the annotation file (or tool export) at ``path``;
+    ``mapping`` is a label mapping file for an export with its own labels."""
     from factsheet.pipeline import process
 
-    return process(Path(path), format).diagnostics
+    return process(Path(path), format, mapping=_mapping(mapping)).diagnostics
 
 
-def load(path: str | os.PathLike[str], *, format: str | None = None) -> Briefing:
-    """Return the briefing built from the annotation file at ``path``.
+def load(path: str | os.PathLike[str], *, format: str | None = None,
+         mapping: str | os.PathLike[str] | None = None) -> Briefing:
+    """Return the briefing built from the annotation file (or tool export) at ``path``.
 
     Raises ``InputError`` (with ``.diagnostics``) when the file has errors.
     """
     from factsheet.pipeline import process
 
-    result = process(Path(path), format)
+    result = process(Path(path), format, mapping=_mapping(mapping))
     if result.briefing is None:
         errors = [d for d in result.diagnostics if d.is_error]
         first = errors[0] if errors else None
         message = f"{first.location()}: {first.message}" if first else "input has errors"
         raise InputError(message, result.diagnostics)
     return result.briefing  # type: ignore[return-value]
+
+
+def _mapping(path: str | os.PathLike[str] | None) -> Any:
+    if path is None:
+        return None
+    from factsheet.imports.labels import load_mapping
+
+    return load_mapping(Path(path))
 
 
 def render(briefing: Briefing, format: str = "json", *, template: str = "briefing",

@@ -113,7 +113,8 @@ Paths = Annotated[list[str], typer.Argument(help="Annotation files, folders or g
                                             show_default=False, metavar="PATH")]
 From = Annotated[str | None, typer.Option(
     "--from", metavar="FORMAT",
-    help="Input format (yaml, json, xml, html); by default taken from each file's extension.")]
+    help="Input format: yaml, json, xml, html, or a tool's export (brat, labelstudio, w3c, "
+    "hypothesis, doccano); by default taken from each file's extension and content.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 Mapping = Annotated[Path | None, typer.Option(
     "--mapping", help="Label mapping file (YAML or JSON) for annotation-tool exports whose "

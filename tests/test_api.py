@@ -68,3 +68,14 @@ def test_render_unknown_format_is_a_usage_error() -> None:
 def test_every_error_class_knows_its_exit_code() -> None:
     assert (FactsheetError.exit_code, UsageError.exit_code, InputError.exit_code,
             OutputError.exit_code) == (101, 2, 1, 3)
+
+
+def test_every_package_folder_is_installed() -> None:
+    import tomllib
+
+    root = Path(__file__).parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+                 ["packages"])
+    found = {".".join(p.parent.relative_to(root).parts)
+             for p in (root / "factsheet").rglob("__init__.py")} | {"factsheet.templates"}
+    assert listed == found

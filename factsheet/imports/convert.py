@@ -98,13 +98,18 @@ class Converter:
                ) -> str:
         words = " ".join(" ".join(text[s:e] for s, e in span.fragments).split())
         name = span.attributes.get("name") or _strip_possessive(words)
-        key = (span.entity or name).casefold()
+        keys = [k.casefold() for k in (span.entity, name) if k]
         evidence = [_evidence(article_id, s, e) for s, e in span.fragments]
-        if key in self.party_of_key:
-            index = self.party_of_key[key]
+        known = next((self.party_of_key[k] for k in keys if k in self.party_of_key), None)
+        if known is not None:
+            index = known
+            for k in keys:  # "Serbia" and its normalisation both lead here from now on
+                self.party_of_key.setdefault(k, index)
             self.data["parties"][index]["mentions"].extend(evidence)
             return str(self.data["parties"][index]["id"])
-        party: dict[str, Any] = {"id": self._unique(_slug(span.entity or name) or "party"),
+        # An explicit plain id wins; a namespaced one (Wikidata:Q403) makes a poor id.
+        plain = span.entity if span.entity and ":" not in span.entity else None
+        party: dict[str, Any] = {"id": self._unique(_slug(plain or name) or "party"),
                                  "name": name, "mentions": evidence}
         kind = self._attr(span, "kind") or label_kind
         country = self._attr(span, "country")
@@ -121,12 +126,11 @@ class Converter:
             party["country"] = country.upper()
         if self._attr(span, "role"):
             party["role"] = self._attr(span, "role")
-        if span.entity and span.entity != name:
-            party.setdefault("aliases", [])
         index = len(self.data["parties"])
         self._at(("parties", index), span.line, span.column)
         self.data["parties"].append(party)
-        self.party_of_key[key] = index
+        for k in keys:
+            self.party_of_key.setdefault(k, index)
         return str(party["id"])
 
     def _relations(self, document: ToolDocument, kinds: dict[str, tuple[str, str | None]],
@@ -138,7 +142,8 @@ class Converter:
                 self.diagnostics.append(self._diag(
                     "FS117", f"relation label {rel.label!r} is not in the convention (by, to, "
                     "pictures); relation ignored", rel.line, rel.column,
-                    "map it with --mapping FILE: {relations: {" + rel.label + ": by}}"))
+                    "map it with --mapping FILE: {relations: {" + rel.label + ": <by, to or "
+                    "pictures>}}"))
                 continue
             source, target = rel.source, rel.target
             if source in party_ids and target not in party_ids:
@@ -181,7 +186,9 @@ class Converter:
             if by:
                 fact["holder"] = by[0]
         elif kind == "quote":
-            fact["text"] = self._attr(span, "text") or words
+            # The exact words, spacing included: a quotation must be verbatim (FS409).
+            fact["text"] = self._attr(span, "text") or " ".join(text[s:e] for s, e in
+                                                                span.fragments)
             if by:
                 fact["speaker"] = by[0]
         elif kind == "statistic":
@@ -266,8 +273,9 @@ class Converter:
 
         known = ("Party", "Commitment", "Position", "Statistic", "PhotoCredit", "Quote")
         guess = did_you_mean(span.label, known)
-        hint = (guess + " " if guess else "") + (
-            "map it with --mapping FILE: {labels: {" + span.label + ": Party}}")
+        hint = (guess + "; or " if guess else "") + (
+            "map it with --mapping FILE: {labels: {" + span.label + ": <one of "
+            + ", ".join(known) + ">}}")
         self.diagnostics.append(self._diag(
             "FS117", f"label {span.label!r} of {span.id} is not in the convention; span ignored",
             span.line, span.column, hint))
@@ -292,8 +300,15 @@ def _plain(number: float) -> int | float:
     return int(number) if float(number).is_integer() else number
 
 
+# Letters NFKD does not decompose into a base letter.
+_LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
+                          "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th",
+                          "þ": "th", "ı": "i", "Ħ": "H", "ħ": "h"})
+
+
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode(
+        "ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
 
 
@@ -301,11 +316,16 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"(?:'s|’s|')$", "", name).strip()
 
 
+_NOT_TITLE = re.compile(r"^(?:published|updated|by)\b|^\(|^[A-Z /'.-]+ [-–—] ", re.IGNORECASE)
+
+
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:200]
-    return ""
+    """Return the article's headline: its first line that is not a date, byline or caption."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:6]:
+        if not _NOT_TITLE.match(line):
+            return line[:200]
+    return lines[0][:200] if lines else ""
 
 
 def _country_code(name: str) -> str | None:

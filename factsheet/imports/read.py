@@ -63,7 +63,9 @@ def sniff_json(path: Path) -> str | None:
         if '"@context"' in head or '"Annotation"' in head:
             return "w3c"
         return None
-    if '"rows"' in head and '"target"' in head:
+    if '"rows"' in head and ('"target"' in head or '"total"' in head):
+        return "hypothesis"
+    if '"export_date"' in head and '"annotations"' in head:  # the Hypothesis client's export
         return "hypothesis"
     if '"@context"' in head or re.search(r'"type"\s*:\s*"(?:Annotation|AnnotationCollection)"',
                                          head):

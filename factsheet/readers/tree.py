@@ -27,6 +27,8 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
          "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_NOT_LINE_BREAKS = str.maketrans({"\t": " ", "\r": " ", "\x85": " ", "\u2028": " ",
+                                  "\u2029": " "})
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _CORE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map",
                                                   "seq")}
@@ -88,8 +90,10 @@ def load_tree(source: TextFile, kind: str, diagnostics: list[Diagnostic]) -> tup
         if json_data is None:
             return None, smap
         # Literal tabs in valid JSON are whitespace between tokens; libyaml refuses them.
-        # Surrogate escapes become a same-length harmless escape: only positions are wanted.
-        text = _SURROGATE_ESCAPE.sub(r"\\u0041", text.replace("\t", " "))
+        # Surrogate escapes become a same-length harmless escape, and characters libyaml
+        # takes for line breaks (CR, NEL, LS, PS; JSON only breaks lines at LF) a space:
+        # only positions are wanted, and they must count lines as messages do.
+        text = _SURROGATE_ESCAPE.sub(r"\\u0041", text.translate(_NOT_LINE_BREAKS))
     try:
         data = _walk_events(text, smap)
     except _Stop as stop:

@@ -1,0 +1,1 @@
+"""The layout step: the document tree every writer draws, and the templates it follows."""
