@@ -1,7 +1,7 @@
 """Run every benchmark and print all their tables.
 
-    python benchmarks/run_all.py            # full run (about two minutes on 2 cores)
-    python benchmarks/run_all.py --quick    # smoke run (about 30 s)
+    python benchmarks/run_all.py            # full run (about four minutes on 2 cores)
+    python benchmarks/run_all.py --quick    # smoke run (about 50 s)
 
 Each benchmark runs as its own process with this interpreter, one after the other, so that
 they do not compete for the CPU. Missed goals are printed, not turned into an exit code; the
@@ -25,7 +25,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=None, help="cold-start runs per command")
     parser.add_argument("--seed", type=int, default=None, help="seed of the synthetic articles")
     parser.add_argument("--profile", action="store_true",
-                        help="also print where the time goes in the largest anchoring case")
+                        help="also print where the time goes in the largest anchoring case "
+                        "and in the PDF render")
     args = parser.parse_args()
 
     quick = ["--quick"] if args.quick else []
@@ -35,7 +36,8 @@ def main() -> int:
     failed = []
     started = time.perf_counter()
     for script, extra in (("cold_start.py", cold), ("anchoring.py", anchoring),
-                          ("docx.py", quick)):
+                          ("docx.py", quick),
+                          ("pdf.py", [*quick, *(["--profile"] if args.profile else [])])):
         sys.stdout.flush()
         done = subprocess.run([sys.executable, str(HERE / script), *extra], check=False)
         if done.returncode:

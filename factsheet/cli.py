@@ -221,7 +221,14 @@ def build(
             failed += 1
             continue
         stem = _unique(path.name.rsplit(".", 1)[0], taken)
-        outputs = _render_all(result.briefing, formats, spec)
+        try:
+            outputs = _render_all(result.briefing, formats, spec)
+        except Exception as exc:  # one input's failure must not stop the batch
+            if os.environ.get("FACTSHEET_DEBUG"):
+                raise
+            _err(f"{path}: error FS501 could not render: {exc.__class__.__name__}: {exc}")
+            failed += 1
+            continue
         for name, data in outputs.items():
             target = output / f"{stem}{WRITERS[name].suffix}"
             write_atomic(target, data, protected=files)

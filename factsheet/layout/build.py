@@ -180,7 +180,7 @@ class _Builder:
                          (t.Run(c.condition or "—"),)))
         header = tuple(self.labels[k] for k in ("col_by", "col_commitment", "col_to",
                                                 "col_modality", "col_condition"))
-        return [t.Table(header, tuple(rows), (0.18, 0.38, 0.14, 0.12, 0.18)),
+        return [t.Table(header, tuple(rows), (0.17, 0.36, 0.14, 0.15, 0.18)),
                 *self._more(hidden)]
 
     def _action(self, c: Any) -> str:

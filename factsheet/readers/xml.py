@@ -271,6 +271,10 @@ class Compiler:
         self.smap.values[path] = self.where(el)
         fact: dict[str, Any] = {}
         for key, value in self._attrs(el, _fields(el.tag), path).items():
+            if key in NESTED:
+                fields = ", ".join(f"{key}-{f.replace('_', '-')}" for f in sorted(NESTED[key]))
+                raise self.fail(el, "FS113", f"attribute {key!r} cannot take a value on <{el.tag}>",
+                                f"give its fields instead: {fields}")
             head, _, rest = key.partition("_")
             if head in NESTED and rest in NESTED[head]:
                 fact.setdefault(head, {})[rest] = _split(value) if rest == "value_range" else value

@@ -208,7 +208,11 @@ def _inlines(state: _State, paragraph: Any, content: t.Inlines, notes: dict[int,
              ) -> None:
     from factsheet.writers.docx.oxml import footnote_reference, hyperlink, text_run
 
+    previous: t.Inline | None = None
     for item in content:
+        if isinstance(item, t.Cite) and isinstance(previous, t.Cite):
+            paragraph.append(text_run(",", style="FootnoteReference"))  # 7,8 and not 78
+        previous = item
         if isinstance(item, t.Run):
             if item.text:
                 paragraph.append(text_run(item.text, bold=item.bold, italic=item.italic))
@@ -328,10 +332,11 @@ def _picture(paragraph: Any, data: bytes, width: int, name: str, alt: str) -> No
 
 def _properties(doc: Any, meta: t.Meta) -> None:
     props = doc.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = meta.author
-    props.keywords = ", ".join(meta.keywords)
+    # Word limits each property to 255 characters (python-docx raises past that).
+    props.title = _clip(meta.title)
+    props.subject = _clip(meta.subject)
+    props.author = _clip(meta.author)
+    props.keywords = _clip(", ".join(meta.keywords))
     props.language = meta.language
     props.category = "Briefing"
     props.comments = ""
@@ -341,6 +346,10 @@ def _properties(doc: Any, meta: t.Meta) -> None:
         meta.created.astimezone(_utc()).replace(tzinfo=None)
     props.modified = meta.modified.astimezone(_utc()).replace(tzinfo=None)
     props.last_printed = props.created
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _utc() -> Any:

@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -51,29 +51,53 @@ class _Doc(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=level - 1, closed=False)
 
 
-def _numbered_canvas(footer: Any, font: str) -> type[Canvas]:
-    """Return a canvas class that draws "page X of Y" once the page count is known, and
-    starts in our font (ReportLab's default Helvetica would be listed on every page)."""
+_TOTAL_FORM = "factsheet-page-total"
 
-    class NumberedCanvas(Canvas):
+
+def _canvas_class(font: str, total_style: tuple[str, float, Any], stamp: Any) -> type[Canvas]:
+    """Return the canvas class for one document.
+
+    Pages are written as they are made (bookmarks and links must know their real page), and
+    the page total is a form drawn on every page but filled in only at save. The canvas
+    starts in our font (ReportLab's Helvetica would be listed on every page) and stamps the
+    article's date, as SOURCE_DATE_EPOCH would, instead of the current time.
+    """
+
+    class BriefingCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = font  # the doc template passes None explicitly
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            if stamp is not None:
+                self._doc._timeStamp = stamp
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                footer(self, self._pageNumber, total)
-                super().showPage()
+            name, size, colour = total_style
+            self.beginForm(_TOTAL_FORM)
+            self.setFont(name, size)
+            self.setFillColor(colour)
+            self.drawString(0, 0, str(self.getPageNumber() - 1 or 1))
+            self.endForm()
             super().save()
 
-    return NumberedCanvas
+    return BriefingCanvas
+
+
+def _time_stamp(when: Any) -> Any:
+    """Return a ReportLab time stamp for ``when`` (UTC), or None under SOURCE_DATE_EPOCH."""
+    import os
+
+    from reportlab.lib.utils import TimeStamp
+
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return None
+    stamp = TimeStamp(invariant=1)
+    utc = when.astimezone(__import__("datetime").UTC)
+    stamp.t = utc.timestamp()
+    stamp.lt = utc.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
 
 
 class PdfBuilder:
@@ -141,8 +165,11 @@ class PdfBuilder:
                    invariant=1)
         frame = Frame(left, bottom, self.width, self.pagesize[1] - top - bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._header)])
-        doc.build(self._story(), canvasmaker=_numbered_canvas(self._footer, self.family.regular))
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+        muted = colors.HexColor(f"#{self.colours.muted}")
+        total = (self.family.regular, self.d.page.body_size_pt - 2, muted)
+        canvas = _canvas_class(self.family.regular, total, _time_stamp(meta.created))
+        doc.build(self._story(), canvasmaker=canvas)
 
     def _story(self) -> list[Flowable]:
         story: list[Flowable] = []
@@ -159,7 +186,10 @@ class PdfBuilder:
             story += [self._note(n) for n in self.d.notes]
         return story
 
-    def _header(self, canvas: Canvas, doc: Any) -> None:
+    def _decorate(self, canvas: Canvas, doc: Any) -> None:
+        if canvas.getPageNumber() == 1:
+            canvas.showOutline()  # open the bookmarks panel
+        self._footer(canvas)
         banner = self.d.page.banner
         if not banner:
             return
@@ -170,14 +200,27 @@ class PdfBuilder:
         canvas.drawCentredString(self.pagesize[0] / 2, top, banner)
         canvas.restoreState()
 
-    def _footer(self, canvas: Canvas, number: int, total: int) -> None:
+    def _footer(self, canvas: Canvas) -> None:
+        """"Page X of Y" on the left (Y is a form filled in at save), the title on the right,
+        shortened to the room left."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         labels = self.d.labels
-        text = (f"{self.d.meta.title} · {labels.get('page', 'Page')} {number} "
-                f"{labels.get('of', 'of')} {total}")
+        size = self.d.page.body_size_pt - 2
+        font = self.family.regular
+        left, y = self.margins[3], self.margins[2] / 2
+        page = f"{labels.get('page', 'Page')} {canvas.getPageNumber()} {labels.get('of', 'of')} "
         canvas.saveState()
-        canvas.setFont(self.family.regular, self.d.page.body_size_pt - 2)
+        canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(f"#{self.colours.muted}"))
-        canvas.drawRightString(self.pagesize[0] - self.margins[1], self.margins[2] / 2, text)
+        canvas.drawString(left, y, page)
+        canvas.saveState()
+        canvas.translate(left + stringWidth(page, font, size), y)
+        canvas.doForm(_TOTAL_FORM)
+        canvas.restoreState()
+        room = self.width - stringWidth(page + "9999", font, size) - 12
+        title = _fit(self.d.meta.title, font, size, room)
+        canvas.drawRightString(self.pagesize[0] - self.margins[1], y, title)
         canvas.restoreState()
 
     # -- blocks ---------------------------------------------------------------------------
@@ -210,7 +253,7 @@ class PdfBuilder:
         header = [Paragraph(self.m.text(h), self.styles["head"]) for h in block.header]
         rows = [[self._p(cell, "cell") for cell in row] for row in block.rows]
         table = Table([header, *rows], colWidths=[self.width * w for w in block.widths],
-                      repeatRows=1, splitByRow=1, hAlign="LEFT")
+                      repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
         muted = colors.HexColor(f"#{self.colours.muted}")
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{self.colours.table_header}")),
@@ -228,12 +271,12 @@ class PdfBuilder:
     def _chart(self, block: t.Chart) -> Flowable:
         size = self.d.page.body_size_pt
         width, bar_height = self.width * 0.8, 16
-        height = 30 + bar_height * 1.6 * len(block.bars)
+        height = 12 + bar_height * 1.6 * len(block.bars)
         drawing = Drawing(width, height)
         drawing.initialFontName = self.family.regular  # the renderer starts in Helvetica
         chart = HorizontalBarChart()
         chart.x, chart.y = 70, 6
-        chart.width, chart.height = width - 140, height - 30
+        chart.width, chart.height = width - 140, height - 12
         chart.data = [[bar.value for bar in block.bars]]
         chart.categoryAxis.categoryNames = [bar.label for bar in block.bars]
         chart.categoryAxis.reverseDirection = 1
@@ -252,12 +295,10 @@ class PdfBuilder:
         chart.barLabels.dx = 3
         drawing.add(chart)
         title = block.title + (f" ({block.unit})" if block.unit else "")
-        drawing.add(String(0, height - 12, title, fontName=self.family.bold,
-                           fontSize=size - 0.5,
-                           fillColor=colors.HexColor(f"#{self.colours.text}")))
+        heading = Paragraph(f"<b>{self.m.text(title)}</b>", self.styles["cell"])
         figures = "; ".join(f"{bar.label}: {bar.display}" for bar in block.bars)
         caption = Paragraph(self.m.text(f"{figures}. {block.source}."), self.styles["caption"])
-        return KeepTogether([drawing, caption, Spacer(1, 6)])
+        return KeepTogether([heading, drawing, caption, Spacer(1, 6)])
 
     def _figure(self, block: t.Figure) -> Flowable:
         width = self.width * 0.75
@@ -275,6 +316,17 @@ class PdfBuilder:
             f'<a name="note-{note.number}"/><a href="#cite-{note.number}" '
             f'color="#{self.colours.accent}">{note.number}.</a> “{quote}” — {article}, {where}.',
             self.styles["notes"])
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """Return ``text``, cut with an ellipsis to fit ``room`` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def markup_number(value: float) -> str:

@@ -44,7 +44,11 @@ class Markup:
     def inlines(self, content: t.Inlines) -> str:
         """Return Paragraph markup for ``content``; citations link to their note."""
         parts = []
+        previous: t.Inline | None = None
         for item in content:
+            if isinstance(item, t.Cite) and isinstance(previous, t.Cite):
+                parts.append("<super>,</super>")  # 7,8 and not 78
+            previous = item
             if isinstance(item, t.Run):
                 body = self.text(item.text)
                 if item.bold:
