@@ -9,7 +9,9 @@ Supports:
   are alternatives: the position is read first and checked against ``exact``; offsets that
   miss are repaired (UTF-16 units, CRLF as one, UTF-8 bytes, FS118) or re-anchored by the
   quote and its prefix/suffix (FS118); failing both is FS119. A quote alone must occur once
-  once prefix and suffix are considered (FS302 otherwise).
+  once its prefix and suffix are weighed (FS302 otherwise); it may differ from the text in
+  whitespace only. Quote context cut inside a surrogate pair (Hypothesis keeps 32 UTF-16
+  units) is read as U+FFFD and ignored.
 - Several targets on one annotation: one fact with one fragment (one piece of evidence) per
   target, all in the same document. The spec relates every body to every target; here every
   body describes the one fact those fragments make.
@@ -26,6 +28,9 @@ Supports:
   convention knows wins; if none does, the first is kept (a mapping file may rename it, or
   FS117 reports it). Other plain tags (topics, workflow marks) are ignored. An annotation
   without a label is ignored (FS117).
+- An annotation of a whole page (a W3C target that is only an IRI, a Hypothesis page note)
+  selects no words: skipped, or FS203 when it carries a convention label. Hypothesis
+  replies are skipped.
 - Relations: an annotation with ``motivation: linking`` (or a ``linking`` body) whose
   ``target`` is the *from* annotation's id and whose bodies name the *to* annotation(s),
   with a tagging body for the relation label (by, to, pictures). Unknown ids: FS120.
@@ -50,9 +55,9 @@ Supports:
 
 Does not support: pages or sources given only by IRI (nothing is fetched), other selector
 types (``XPathSelector``, ``RangeSelector``, ``FragmentSelector``...) and ``refinedBy``,
-annotations whose targets lie in different documents, Hypothesis replies and page notes
-(skipped: they select no text), full JSON-LD processing (keys are read as compacted with
-the Web Annotation context).
+annotations whose targets lie in different documents, several pages in one Hypothesis
+export, full JSON-LD processing (keys are read as compacted with the Web Annotation
+context; ``type`` may carry the ``oa:`` prefix).
 """
 
 

@@ -1,20 +1,20 @@
 """Step 2: the W3C and Hypothesis model → tool documents (text, spans, relations).
 
-Both formats share the anchoring of targets and the reading of tags; the rules are in the
-package docstring (factsheet/imports/w3c/__init__.py).
+Both formats share the anchoring of targets (anchor.py), the reading of tags and the
+drawing of relations; the rules are in the package docstring (w3c/__init__.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factsheet.diagnostics import Diagnostic
 from factsheet.imports.labels import RELATIONS, LabelMapping
 from factsheet.imports.model import ToolDocument, ToolRelation, ToolSpan
-from factsheet.imports.offsets import SpanError, TextOffsets
+from factsheet.imports.offsets import TextOffsets
+from factsheet.imports.w3c.anchor import anchor
 from factsheet.imports.w3c.spec import (
     Annotation,
     AnnotationCollection,
@@ -22,8 +22,6 @@ from factsheet.imports.w3c.spec import (
     ExternalResource,
     HypothesisRow,
     SpecificResource,
-    TextPositionSelector,
-    TextQuoteSelector,
     TextualBody,
     Where,
 )
@@ -119,7 +117,8 @@ class _Converter:
             self.diag("FS117", f"annotation {ident} has no label (a tag such as Party, "
                       "Commitment or Statistic); ignored", at)
             return
-        fragments = [self.anchor(document.offsets, t, ident) for t in targets]
+        fragments = [anchor(document.offsets, t, ident, self.utf16, self.diag)
+                     for t in targets]
         if any(f is None for f in fragments):
             return
         span = ToolSpan(ident, tags.label, [f for f in fragments if f is not None],
@@ -130,64 +129,6 @@ class _Converter:
             document.entities.setdefault(tags.entity.casefold(), ident)
         for role, value, where in tags.links:
             self.pending.append((document, ident, role, value, where))
-
-    def anchor(self, offsets: TextOffsets, target: SpecificResource, ident: str
-               ) -> tuple[int, int] | None:
-        quote = next((s for s in target.selectors if isinstance(s, TextQuoteSelector)), None)
-        position = next((s for s in target.selectors if isinstance(s, TextPositionSelector)),
-                        None)
-        exact = quote.exact if quote else None
-        if position is None and quote is None:
-            found = ", ".join(target.other) or "none"
-            self.diag("FS203", f"annotation {ident}: no TextPositionSelector or "
-                      f"TextQuoteSelector (selectors found: {found})", target.at)
-            return None
-        if position is not None:
-            start, end = position.start, position.end
-            if self.utf16:
-                start, end = offsets.utf16_to_code_points(start, end) or (start, end)
-            try:
-                fixed = offsets.fix(start, end, exact)
-            except SpanError as error:
-                if quote is None:
-                    self.diag("FS119", f"annotation {ident}: {error}", target.at)
-                    return None
-                reason = str(error)
-            else:
-                if fixed.how is not None:
-                    self.diag("FS118", f"annotation {ident}: offsets [{position.start}, "
-                              f"{position.end}) did not select {_short(exact)}; read as "
-                              f"{fixed.how}, [{fixed.start}, {fixed.end}) does", target.at)
-                return fixed.start, fixed.end
-        else:
-            reason = "it has no TextPositionSelector"
-        assert quote is not None
-        return self.find_quote(offsets.text, quote, position, ident, reason, target.at)
-
-    def find_quote(self, text: str, quote: TextQuoteSelector,
-                   position: TextPositionSelector | None, ident: str, reason: str, at: Where
-                   ) -> tuple[int, int] | None:
-        hits = _occurrences(text, quote.exact)
-        if hits and (quote.prefix or quote.suffix):
-            scores = [_context_score(text, s, e, quote) for s, e in hits]
-            hits = [h for h, score in zip(hits, scores, strict=True) if score == max(scores)]
-        if len(hits) > 1 and position is not None:
-            hits = [min(hits, key=lambda h: abs(h[0] - position.start))]
-        if not hits:
-            self.diag("FS119", f"annotation {ident}: the quote {_short(quote.exact)} is not in "
-                      f"the article text ({reason})", at,
-                      hint="check that the article text is the one that was annotated")
-            return None
-        if len(hits) > 1:
-            self.diag("FS302", f"annotation {ident}: the quote {_short(quote.exact)} occurs "
-                      f"{len(hits)} times and its prefix and suffix do not tell which", at,
-                      hint="add a TextPositionSelector, or a longer prefix or suffix")
-            return None
-        if position is not None:
-            self.diag("FS118", f"annotation {ident}: offsets [{position.start}, "
-                      f"{position.end}) did not select {_short(quote.exact)}; found by its "
-                      f"quote at [{hits[0][0]}, {hits[0][1]})", at)
-        return hits[0]
 
     def resolve_links(self) -> None:
         """Turn ``by:X`` tags into relations, X being an id, an entity or a party's words."""
@@ -377,7 +318,7 @@ class HypothesisConverter(_Converter):
                       "page's text beside it")
             return None
         if not uris:
-            return []
+            return None if self.failed() else []
         beside, name = self.beside(), self.path.with_suffix(".txt").name
         if beside is None:
             self.diag("FS100", f"cannot find the article text: no {name} beside the export",
@@ -408,38 +349,6 @@ def _is_linking(annotation: Annotation) -> bool:
         b.purpose == "linking" for b in annotation.bodies)
 
 
-def _occurrences(text: str, exact: str) -> list[tuple[int, int]]:
-    """Where ``exact`` occurs; if nowhere, where it occurs with any run of whitespace."""
-    hits, found = [], text.find(exact) if exact else -1
-    while found >= 0:
-        hits.append((found, found + len(exact)))
-        found = text.find(exact, found + 1)
-    if hits or not exact.strip():
-        return hits
-    pattern = r"\s+".join(re.escape(w) for w in exact.split())
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-
-
-def _context_score(text: str, start: int, end: int, quote: TextQuoteSelector) -> int:
-    """How well the text around ``[start, end)`` matches the quote's prefix and suffix:
-    2 each when exact, 1 when equal once whitespace runs are made one space."""
-    # Context may be cut inside a surrogate pair (read as U+FFFD) or a CRLF.
-    prefix, suffix = quote.prefix.lstrip("\ufffd"), quote.suffix.rstrip("\ufffd")
-    score = 0
-    if prefix:
-        wide = text[max(0, start - 2 * len(prefix) - 8):start]
-        score += 2 if wide.endswith(prefix) else _loosely(wide, prefix, str.endswith)
-    if suffix:
-        wide = text[end:end + 2 * len(suffix) + 8]
-        score += 2 if wide.startswith(suffix) else _loosely(wide, suffix, str.startswith)
-    return score
-
-
-def _loosely(around: str, context: str, test: Callable[[str, str], bool]) -> int:
-    wanted = " ".join(context.split())
-    return int(bool(wanted) and test(" ".join(around.split()), wanted))
-
-
 def _local(iri: str) -> str:
     """An annotation's id as span ids use it: a same-document IRI without its ``#``."""
     return iri[1:] if iri.startswith("#") else iri
@@ -458,9 +367,3 @@ def _name_of(source: str) -> str:
 
 def _words(text: str) -> str:
     return re.sub(r"(?:'s|’s)$", "", " ".join(text.split())).casefold()
-
-
-def _short(text: str | None) -> str:
-    if text is None:
-        return "its words"
-    return repr(text if len(text) <= 60 else text[:57] + "...")

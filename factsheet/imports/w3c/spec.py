@@ -137,10 +137,10 @@ class Parser:
         if isinstance(root, list):
             items: list[tuple[Any, Path_]] = [(v, (i,)) for i, v in enumerate(root)]
         elif isinstance(root, dict) and "AnnotationCollection" in _types(root):
-            items = list(self._pages(root))
+            items = list(self._pages(root.get("first"), ("first",)))
             label = root.get("label") if isinstance(root.get("label"), str) else None
         elif isinstance(root, dict) and "AnnotationPage" in _types(root):
-            items = _each(root.get("items"), ("items",))
+            items = list(self._pages(root, ()))
         elif isinstance(root, dict) and ("target" in root or "Annotation" in _types(root)):
             items = [(root, ())]
         else:
@@ -155,9 +155,8 @@ class Parser:
         articles = self.articles(root) if isinstance(root, dict) else []
         return AnnotationCollection(annotations, articles, label, self.at(()))
 
-    def _pages(self, root: dict[str, Any]) -> Iterator[tuple[Any, Path_]]:
-        page = root.get("first")
-        path: Path_ = ("first",)
+    def _pages(self, page: Any, path: Path_) -> Iterator[tuple[Any, Path_]]:
+        """Yield the items of ``page`` and of the pages embedded as its ``next``."""
         while page is not None:
             if not isinstance(page, dict):
                 self.error("FS203", "the page is not embedded: pages named by IRI are not "
