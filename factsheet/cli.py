@@ -393,23 +393,24 @@ def export(
     source: Annotated[Path, typer.Argument(
         help="An annotation file, a tool export, or a NAME.briefing.json.", metavar="BRIEFING")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    embed_text: Annotated[bool, typer.Option(
+        "--embed-text", help="Put each article's text in the export (needed to read back an "
+        "export of several articles).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")
                      ] = False,
 ) -> None:
-    """Write a briefing's facts back as annotations, for annotation tools to load."""
-    import json
-
+    """Write a briefing's facts back as W3C Web Annotations, for annotation tools to load."""
     from factsheet.output import write_atomic
 
     if target.lower() not in ("w3c", "webannotation"):
         raise UsageError(f"unknown export format {target!r}; known: w3c")
     briefing = _load_any(source)
-    from factsheet.imports.export_w3c import export_w3c
+    from factsheet.imports.export_w3c import dump_w3c, export_w3c
 
-    data = json.dumps(export_w3c(briefing), ensure_ascii=False, indent=2, sort_keys=True)
+    data = dump_w3c(export_w3c(briefing, embed_text=embed_text))
     if output.exists() and not force:
         raise UsageError(f"{output} already exists; pass --force to replace it")
-    write_atomic(output, (data + "\n").encode(), protected=[source])
+    write_atomic(output, data, protected=[source])
     _err(f"wrote {output}")
 
 

@@ -170,7 +170,9 @@ class Converter:
         name = _LISTS[kind]
         facts = self.data.setdefault(name, [])
         path = (name, len(facts))
-        fact: dict[str, Any] = {"id": self._unique(f"{kind}-{_slug(span.id) or 'x'}")}
+        slug = _slug(span.id) or "x"
+        fact: dict[str, Any] = {"id": self._unique(slug if slug.startswith(f"{kind}-")
+                                                   else f"{kind}-{slug}")}
         by = list(dict.fromkeys(links.get("by", [])))
         if kind == "commitment":
             fact |= {"by": by, "to": list(dict.fromkeys(links.get("to", []))),
