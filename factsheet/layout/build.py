@@ -115,7 +115,8 @@ class _Builder:
         return items[:limit], len(items) - limit
 
     def _more(self, hidden: int) -> list[t.Block]:
-        return [t.Paragraph((t.Run(f"+ {hidden} …", italic=True),), "note")] if hidden else []
+        more = self.labels.get("more", "more")
+        return [t.Paragraph((t.Run(f"+ {hidden} {more}", italic=True),), "note")] if hidden else []
 
     # -- sections -------------------------------------------------------------------------
     def _key_points(self) -> list[t.Block]:
@@ -227,7 +228,7 @@ class _Builder:
             rows.append(((t.Run(w.sentence(s.measure).rstrip(".")),), (t.Run(value), *cites),
                          (t.Run(s.period or "—"),), (t.Run(claim),),
                          (t.Run(self._change(s)),)))
-            chart = self._chart(s, cites)
+            chart = self._chart(s, cites) if self.template.charts else None
             if chart is not None:
                 charts.append(chart)
         header = tuple(self.labels[k] for k in ("col_measure", "col_value", "col_period",

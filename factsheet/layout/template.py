@@ -62,6 +62,7 @@ class Template(Strict):
     logo: str | None = Field(None, description="PNG or JPEG beside the template file.")
     sections: list[SectionId] = Field(default_factory=lambda: list(SECTIONS), min_length=1)
     limits: dict[SectionId, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
+    charts: bool = Field(True, description="Draw a chart for each comparison.")
     labels: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("sections")

@@ -64,7 +64,7 @@ def test_limits_cut_items_and_say_how_many_are_left_out() -> None:
     assert [s.id for s in doc.sections] == ["key_points", "commitments", "statistics"]
     table, more = next(s for s in doc.sections if s.id == "commitments").blocks
     assert isinstance(table, t.Table) and len(table.rows) == 2
-    assert more == t.Paragraph((t.Run("+ 4 …", italic=True),), "note")
+    assert more == t.Paragraph((t.Run("+ 4 more in the full briefing", italic=True),), "note")
 
 
 def _cites(blocks: tuple[t.Block, ...]) -> list[t.Cite]:

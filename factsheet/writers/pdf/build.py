@@ -183,7 +183,15 @@ class PdfBuilder:
         if self.d.notes:
             label = str(self.d.labels.get("notes", "Notes"))
             story.append(self._heading(t.Heading(label, 1, "sec-notes")))
-            story += [self._note(n) for n in self.d.notes]
+            sources = {(n.article, n.url, n.publisher) for n in self.d.notes}
+            single = len(sources) == 1
+            if single:  # name the article once, not in every note
+                article, url, publisher = next(iter(sources))
+                source = self.m.link(article, url) if url else self.m.text(article)
+                by = f", {self.m.text(publisher)}" if publisher else ""
+                story.append(Paragraph(f"{self.m.text(str(self.d.labels.get('source', 'Source')))}"
+                                       f": {source}{by}.", self.styles["meta"]))
+            story += [self._note(n, single) for n in self.d.notes]
         return story
 
     def _decorate(self, canvas: Canvas, doc: Any) -> None:
@@ -306,15 +314,19 @@ class PdfBuilder:
         image = Image(io.BytesIO(block.data), width=width, height=height, hAlign="LEFT")
         return KeepTogether([image, Spacer(1, 3), self._p(block.caption, "caption")])
 
-    def _note(self, note: t.Note) -> Paragraph:
+    def _note(self, note: t.Note, short: bool = False) -> Paragraph:
         quote = self.m.text(" ".join(note.quote.split()))
-        article = self.m.link(note.article, note.url) if note.url else self.m.text(note.article)
         label = str(self.d.labels.get("note_paragraph", "paragraph"))
-        where = ", ".join(self.m.text(x) for x in (note.publisher, f"{label} {note.paragraph}")
-                          if x)
+        if short:
+            where = self.m.text(f"{label} {note.paragraph}")
+        else:
+            article = (self.m.link(note.article, note.url) if note.url
+                       else self.m.text(note.article))
+            where = article + ", " + ", ".join(
+                self.m.text(x) for x in (note.publisher, f"{label} {note.paragraph}") if x)
         return Paragraph(
             f'<a name="note-{note.number}"/><a href="#cite-{note.number}" '
-            f'color="#{self.colours.accent}">{note.number}.</a> “{quote}” — {article}, {where}.',
+            f'color="#{self.colours.accent}">{note.number}.</a> “{quote}” — {where}.',
             self.styles["notes"])
 
 
