@@ -53,8 +53,8 @@ def check_image(folder: Path, relative: str) -> CheckedImage:
     kind = next((k for sig, k in _SIGNATURES.items() if data.startswith(sig)), None)
     if kind is None:
         raise ImageRefused("FS114", f"{relative!r} is not a PNG or JPEG image (by its content)")
-    width, height = _png_header(data) if kind == "PNG" else (0, 0)
-    if width * height <= MAX_PIXELS:
+    width, height = _png_header(data) if kind == "PNG" else _jpeg_header(data)
+    if not width or not height:  # an unusual header: let Pillow read it
         width, height = _size(data, kind, relative)
     if width * height > MAX_PIXELS:
         raise ImageRefused("FS115", f"image {relative!r} declares {width:,} × {height:,} "
@@ -67,6 +67,25 @@ def _png_header(data: bytes) -> tuple[int, int]:
     if len(data) < 24 or data[12:16] != b"IHDR":
         return 0, 0
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _jpeg_header(data: bytes) -> tuple[int, int]:
+    """Return the size a JPEG declares in its start-of-frame marker, or (0, 0)."""
+    position = 2
+    while position + 9 < len(data):
+        if data[position] != 0xFF:
+            return 0, 0
+        marker = data[position + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            position += 2
+            continue
+        length = int.from_bytes(data[position + 2:position + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height = int.from_bytes(data[position + 5:position + 7], "big")
+            width = int.from_bytes(data[position + 7:position + 9], "big")
+            return width, height
+        position += 2 + length
+    return 0, 0
 
 
 def _size(data: bytes, kind: str, relative: str) -> tuple[int, int]:
