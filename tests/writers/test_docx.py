@@ -579,3 +579,22 @@ def test_french_footer_is_in_french(tmp_path: Path) -> None:
     footer = _open(data).sections[0].footer._element
     assert " of " not in _text(footer)
     assert "Page " in _text(footer) and " sur " in _text(footer)
+
+
+def test_the_photo_has_its_alt_text_and_the_file_name_never_reaches_the_document() -> None:
+    import zipfile
+
+    example = Path(__file__).parent.parent.parent / "examples" / "danube" / "danube-pact.yaml"
+    briefing = factsheet.load(example)
+    data = factsheet.render(briefing, "docx")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    body = archive.read("word/document.xml").decode("utf-8")
+    alt = briefing.photos[0].image.alt  # type: ignore[union-attr]
+    assert f'name="Photo 1" descr="{alt}"' in body
+    assert "signing.jpg" not in body and all("signing" not in n for n in archive.namelist())
+    assert [n for n in archive.namelist() if n.startswith("word/media/")] == [
+        "word/media/image1.jpg"]
+    # Each chart carries its values and source as alt text too.
+    assert 'name="Chart 1" descr="Flood damage in the Serbian part of the Danube basin. ' \
+           '2025: 310 million euros; 2026: about 120 million euros. Source: Ministry of ' \
+           'Agriculture of Serbia (on its website)."' in body
