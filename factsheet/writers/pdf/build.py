@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -15,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     Image,
@@ -33,7 +32,23 @@ from factsheet.writers.pdf.fonts import Family, bundled_family, register_fallbac
 from factsheet.writers.pdf.markup import Markup
 
 
-class _Heading(Paragraph):
+class _Para(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    Tables, keep-with-next and keep-together ask a paragraph for its size several times at
+    the same width; its lines depend on the width alone, so the first answer is kept.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # split() drops the broken lines (blPara): then the paragraph must wrap again.
+        if getattr(self, "_wrapped_for", None) == availWidth and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return size
+
+
+class _Heading(_Para):
     """A heading that becomes an outline entry (bookmark) where it is drawn."""
 
     def __init__(self, text: str, style: ParagraphStyle, title: str, key: str, level: int
@@ -142,11 +157,11 @@ class PdfBuilder:
             "banner": style("banner", fontName=f.bold, fontSize=size - 1.5,
                             textColor=colors.HexColor(f"#{c.banner}"), alignment=TA_CENTER),
             "h1": style("h1", fontName=f.bold, fontSize=size + 3.5, leading=(size + 3.5) * 1.25,
-                        textColor=accent, spaceBefore=12, spaceAfter=5, keepWithNext=1),
+                        textColor=accent, spaceBefore=12, spaceAfter=5),
             "h2": style("h2", fontName=f.bold, fontSize=size + 1.5, textColor=accent,
-                        spaceBefore=8, keepWithNext=1),
+                        spaceBefore=8),
             "h3": style("h3", fontName=f.bold, fontSize=size + 0.5, textColor=accent,
-                        spaceBefore=6, keepWithNext=1),
+                        spaceBefore=6),
             "cell": style("cell", fontSize=size - 1, leading=(size - 1) * 1.3, spaceAfter=0),
             "head": style("head", fontName=f.bold, fontSize=size - 1,
                           leading=(size - 1) * 1.3, spaceAfter=0),
@@ -177,19 +192,19 @@ class PdfBuilder:
             story += self._block(block)
         story.append(Spacer(1, 4))
         for section in self.d.sections:
-            story.append(self._heading(section.heading))
+            story += self._heading(section.heading)
             for block in section.blocks:
                 story += self._block(block)
         if self.d.notes:
             label = str(self.d.labels.get("notes", "Notes"))
-            story.append(self._heading(t.Heading(label, 1, "sec-notes")))
+            story += self._heading(t.Heading(label, 1, "sec-notes"))
             sources = {(n.article, n.url, n.publisher) for n in self.d.notes}
             single = len(sources) == 1
             if single:  # name the article once, not in every note
                 article, url, publisher = next(iter(sources))
                 source = self.m.link(article, url) if url else self.m.text(article)
                 by = f", {self.m.text(publisher)}" if publisher else ""
-                story.append(Paragraph(f"{self.m.text(str(self.d.labels.get('source', 'Source')))}"
+                story.append(_Para(f"{self.m.text(str(self.d.labels.get('source', 'Source')))}"
                                        f": {source}{by}.", self.styles["meta"]))
             story += [self._note(n, single) for n in self.d.notes]
         return story
@@ -233,17 +248,22 @@ class PdfBuilder:
 
     # -- blocks ---------------------------------------------------------------------------
     def _p(self, content: t.Inlines, style: str) -> Paragraph:
-        return Paragraph(self.m.inlines(content), self.styles[style])
+        return _Para(self.m.inlines(content), self.styles[style])
 
-    def _heading(self, heading: t.Heading) -> Flowable:
-        return _Heading(self.m.text(heading.text), self.styles[f"h{heading.level}"],
-                        heading.text, heading.anchor, heading.level)
+    def _heading(self, heading: t.Heading) -> list[Flowable]:
+        """A heading, after a page break if fewer than ~5 lines would follow it on this page.
+
+        (keepWithNext would do it too, but lays the next table out twice to find out.)
+        """
+        return [CondPageBreak(80), _Heading(self.m.text(heading.text),
+                                            self.styles[f"h{heading.level}"], heading.text,
+                                            heading.anchor, heading.level)]
 
     def _block(self, block: t.Block) -> list[Flowable]:
         if isinstance(block, t.Paragraph):
             return [self._p(block.content, block.style)]
         if isinstance(block, t.Heading):
-            return [self._heading(block)]
+            return self._heading(block)
         if isinstance(block, t.BulletList):
             items = [ListItem(self._p(item, "body"), leftIndent=12,
                               bulletFontName=self.family.regular) for item in block.items]
@@ -258,7 +278,7 @@ class PdfBuilder:
         raise TypeError(f"unknown block {block!r}")
 
     def _table(self, block: t.Table) -> Table:
-        header = [Paragraph(self.m.text(h), self.styles["head"]) for h in block.header]
+        header = [_Para(self.m.text(h), self.styles["head"]) for h in block.header]
         rows = [[self._p(cell, "cell") for cell in row] for row in block.rows]
         table = Table([header, *rows], colWidths=[self.width * w for w in block.widths],
                       repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
@@ -277,36 +297,14 @@ class PdfBuilder:
         return table
 
     def _chart(self, block: t.Chart) -> Flowable:
-        size = self.d.page.body_size_pt
-        width, bar_height = self.width * 0.8, 16
-        height = 12 + bar_height * 1.6 * len(block.bars)
-        drawing = Drawing(width, height)
-        drawing.initialFontName = self.family.regular  # the renderer starts in Helvetica
-        chart = HorizontalBarChart()
-        chart.x, chart.y = 70, 6
-        chart.width, chart.height = width - 140, height - 12
-        chart.data = [[bar.value for bar in block.bars]]
-        chart.categoryAxis.categoryNames = [bar.label for bar in block.bars]
-        chart.categoryAxis.reverseDirection = 1
-        chart.categoryAxis.labels.fontName = self.family.regular
-        chart.categoryAxis.labels.fontSize = size - 1.5
-        chart.categoryAxis.labels.boxAnchor = "e"
-        chart.categoryAxis.strokeColor = colors.HexColor(f"#{self.colours.muted}")
-        chart.valueAxis.visible = 0
-        chart.valueAxis.valueMin = 0
-        chart.bars[0].fillColor = colors.HexColor(f"#{self.colours.accent}")
-        chart.bars[0].strokeColor = None
-        chart.barLabelFormat = lambda v: markup_number(v)
-        chart.barLabels.fontName = self.family.regular
-        chart.barLabels.fontSize = size - 1.5
-        chart.barLabels.boxAnchor = "w"
-        chart.barLabels.dx = 3
-        drawing.add(chart)
         title = block.title + (f" ({block.unit})" if block.unit else "")
-        heading = Paragraph(f"<b>{self.m.text(title)}</b>", self.styles["cell"])
+        heading = _Para(f"<b>{self.m.text(title)}</b>", self.styles["cell"])
+        bars = _Bars(block.bars, self.width * 0.8, self.family.regular,
+                     self.d.page.body_size_pt - 1.5, colors.HexColor(f"#{self.colours.accent}"),
+                     colors.HexColor(f"#{self.colours.text}"))
         figures = "; ".join(f"{bar.label}: {bar.display}" for bar in block.bars)
-        caption = Paragraph(self.m.text(f"{figures}. {block.source}."), self.styles["caption"])
-        return KeepTogether([heading, drawing, caption, Spacer(1, 6)])
+        caption = _Para(self.m.text(f"{figures}. {block.source}."), self.styles["caption"])
+        return KeepTogether([heading, bars, caption, Spacer(1, 6)])
 
     def _figure(self, block: t.Figure) -> Flowable:
         width = self.width * 0.75
@@ -324,10 +322,48 @@ class PdfBuilder:
                        else self.m.text(note.article))
             where = article + ", " + ", ".join(
                 self.m.text(x) for x in (note.publisher, f"{label} {note.paragraph}") if x)
-        return Paragraph(
+        return _Para(
             f'<a name="note-{note.number}"/><a href="#cite-{note.number}" '
             f'color="#{self.colours.accent}">{note.number}.</a> “{quote}” — {where}.',
             self.styles["notes"])
+
+
+class _Bars(Flowable):
+    """A horizontal bar chart drawn as vector rectangles and text: one bar per period, its
+    label on the left, its value at its end. (ReportLab's chart classes cost a fifth of a
+    briefing's render for two small charts.)"""
+
+    BAR, GAP = 14.0, 7.0
+
+    def __init__(self, bars: tuple[t.Bar, ...], width: float, font: str, size: float,
+                 fill: Any, ink: Any) -> None:
+        super().__init__()
+        self.bars, self.font, self.size, self.fill, self.ink = bars, font, size, fill, ink
+        self.width = width
+        self.height = len(bars) * (self.BAR + self.GAP) + self.GAP
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        canvas = self.canv
+        labels = max(stringWidth(b.label, self.font, self.size) for b in self.bars) + 8
+        numbers = [markup_number(b.value) for b in self.bars]
+        room = self.width - labels - max(stringWidth(n, self.font, self.size)
+                                          for n in numbers) - 8
+        top = max((b.value for b in self.bars), default=0) or 1
+        canvas.setFont(self.font, self.size)
+        for i, (bar, number) in enumerate(zip(self.bars, numbers, strict=True)):
+            y = self.height - (i + 1) * (self.BAR + self.GAP)
+            length = max(0.5, room * max(bar.value, 0) / top)
+            canvas.setFillColor(self.ink)
+            canvas.drawRightString(labels - 6, y + self.BAR / 2 - self.size / 3, bar.label)
+            canvas.setFillColor(self.fill)
+            canvas.rect(labels, y, length, self.BAR, stroke=0, fill=1)
+            canvas.setFillColor(self.ink)
+            canvas.drawString(labels + length + 4, y + self.BAR / 2 - self.size / 3, number)
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
