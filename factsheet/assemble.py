@@ -184,20 +184,13 @@ def values_direction(value: float, baseline: float) -> Direction:
     return Direction.ROSE if value > baseline else Direction.FELL
 
 
-def middle(value: float | None, value_range: tuple[float, float] | None) -> float | None:
-    """Return a figure's value, or the middle of its range."""
-    if value is not None:
-        return value
-    return None if value_range is None else (value_range[0] + value_range[1]) / 2
-
-
 def _direction(stat: ann.StatisticIn, evidence: list[out.Evidence]) -> Direction | None:
     said = stated_direction(evidence)
     if said is not None:
         return said
     assert stat.comparison is not None
-    value = middle(stat.value, stat.value_range)
-    baseline = middle(stat.comparison.value, stat.comparison.value_range)
+    value = numbers.middle(stat.value, stat.value_range)
+    baseline = numbers.middle(stat.comparison.value, stat.comparison.value_range)
     if value is None or baseline is None:
         return None
     return values_direction(value, baseline)

@@ -78,6 +78,13 @@ def same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
+def middle(value: float | None, value_range: tuple[float, float] | None) -> float | None:
+    """Return a figure's value, or the middle of its range."""
+    if value is not None:
+        return value
+    return None if value_range is None else (value_range[0] + value_range[1]) / 2
+
+
 def stated_in(value: float, stated: list[Stated]) -> Stated | None:
     """Return the statement that says ``value``, if any does."""
     return next((s for s in stated if any(same(value, v) for v in s.values)), None)

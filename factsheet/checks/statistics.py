@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factsheet import numbers
-from factsheet.assemble import middle, stated_cue, values_direction
+from factsheet.assemble import stated_cue, values_direction
 from factsheet.diagnostics import Diagnostic
 from factsheet.model.briefing import Statistic
 
@@ -59,8 +59,8 @@ def _comparison(ctx: Context, stat: Statistic, path: tuple[object, ...]
     comparison = stat.comparison
     if comparison is None:
         return
-    value = middle(stat.value, stat.value_range)
-    baseline = middle(comparison.value, comparison.value_range)
+    value = numbers.middle(stat.value, stat.value_range)
+    baseline = numbers.middle(comparison.value, comparison.value_range)
     if value is None or baseline is None:
         return
     actual = values_direction(value, baseline)

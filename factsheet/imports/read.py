@@ -43,10 +43,29 @@ def read_tool(name: str, path: Path, display: str, diagnostics: list[Diagnostic]
         diagnostics.append(Diagnostic("FS203", "the export holds no document", file=display,
                                       line=1, column=1))
         return Loaded(None, SourceMap(display), {})
+    if _control_characters(documents, display, diagnostics):
+        return Loaded(None, SourceMap(display), {})
     converter = Converter(mapping or LabelMapping(), display)
     data, smap, texts = converter.convert(documents)
     diagnostics.extend(converter.diagnostics)
     return Loaded(data, smap, texts)
+
+
+def _control_characters(documents: list[ToolDocument], display: str,
+                        diagnostics: list[Diagnostic]) -> bool:
+    """Report characters documents cannot carry in any article text (FS107); readers that
+    locate them in their own files have already stopped before this."""
+    from factsheet.readers.source import describe_char, find_bad_chars
+
+    found = False
+    for document in documents:
+        for offset in find_bad_chars(document.text)[:1]:
+            found = True
+            diagnostics.append(Diagnostic(
+                "FS107", f"control character {describe_char(document.text[offset])} in the "
+                f"text of document {document.id} (offset {offset})", file=display,
+                line=document.line, column=1 if document.line else None))
+    return found
 
 
 def sniff_json(path: Path) -> str | None:

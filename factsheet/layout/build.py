@@ -13,6 +13,7 @@ from factsheet.layout import tree as t
 from factsheet.layout import wording as w
 from factsheet.layout.template import Template
 from factsheet.model.briefing import Briefing, Evidence, Statistic
+from factsheet.numbers import middle
 
 Labels = dict[str, Any]
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -244,14 +245,14 @@ class _Builder:
         then = f" ({c.period})" if c.period else ""
         direction = self.labels["direction"][c.direction.value] if c.direction else ""
         text = f"{direction} {self.labels['from']} {base}{then}".strip()
-        value, baseline = _middle(s.value, s.value_range), _middle(c.value, c.value_range)
+        value, baseline = middle(s.value, s.value_range), middle(c.value, c.value_range)
         if value is not None and baseline is not None:
             text += f": {w.change(value, baseline, self.labels, s.unit)}"
         return text
 
     def _chart(self, s: Statistic, cites: tuple[t.Inline, ...]) -> t.Chart | None:
         c = s.comparison
-        value, baseline = _middle(s.value, s.value_range), _middle(c.value, c.value_range) if c \
+        value, baseline = middle(s.value, s.value_range), middle(c.value, c.value_range) if c \
             else None
         if c is None or value is None or baseline is None:
             return None
@@ -334,12 +335,6 @@ class _Builder:
             if related:
                 blocks.append(t.BulletList(tuple(related)))
         return blocks
-
-
-def _middle(value: float | None, value_range: tuple[float, float] | None) -> float | None:
-    if value is not None:
-        return value
-    return None if value_range is None else (value_range[0] + value_range[1]) / 2
 
 
 def _timestamp(published: dt.datetime | None, updated: dt.datetime | None

@@ -21,6 +21,7 @@ from factsheet.diagnostics import Diagnostic
 from factsheet.readers.base import Loaded
 from factsheet.readers.source import TextFile, line_col
 from factsheet.readers.tree import SourceMap, check_strings
+from factsheet.validation import did_you_mean
 
 # element → (list in the annotation file, attributes holding space-separated lists)
 FACTS: dict[str, tuple[str, frozenset[str]]] = {
@@ -156,7 +157,7 @@ class Compiler:
         for ref, evidence, el in self.pending:
             if ref not in self.facts:
                 raise self.fail(el, "FS402", f"ref {ref!r} names no fact or party",
-                                _did_you_mean(ref, self.facts))
+                                did_you_mean(ref, self.facts))
             name, index = self.facts[ref]
             key = "mentions" if name == "parties" else "evidence"
             self.data[name][index].setdefault(key, []).append(evidence)
@@ -164,7 +165,7 @@ class Compiler:
 
     def _unknown(self, el: Any, allowed: Any) -> Refused:
         return self.fail(el, "FS113", f"unknown element <{el.tag}>",
-                         _did_you_mean(str(el.tag), allowed))
+                         did_you_mean(str(el.tag), allowed))
 
     def _attrs(self, el: Any, allowed: frozenset[str] | set[str], path: tuple[Any, ...]
                ) -> dict[str, str]:
@@ -174,7 +175,7 @@ class Compiler:
             base = key.split("_", 1)[0] if key.split("_", 1)[0] in NESTED else key
             if key not in allowed and base not in allowed:
                 raise self.fail(el, "FS113", f"unknown attribute {name!r} on <{el.tag}>",
-                                _did_you_mean(key, allowed))
+                                did_you_mean(key, allowed))
             values[key] = value
         return values
 
@@ -318,10 +319,3 @@ def _fields(tag: str) -> frozenset[str]:
 
 def _split(value: str) -> list[str]:
     return value.split()
-
-
-def _did_you_mean(word: str, choices: Any) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None

@@ -656,3 +656,16 @@ def same_story(before: Any, after: Any) -> bool:
     assert parties(after) == parties(before)
     assert facts(after) == facts(before)
     return True
+
+
+def test_a_control_character_in_the_text_beside_the_export_is_fs107(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("danube.json", "danube.txt"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    with open(tmp_path / "danube.txt", "a", encoding="utf-8") as handle:
+        handle.write("x\x07y\n")
+    found = factsheet.validate(tmp_path / "danube.json")
+    assert [(d.code, d.message) for d in found] == [
+        ("FS107", "control character U+0007 in the text of document danube-flood-pact "
+                  "(offset 2043)")]

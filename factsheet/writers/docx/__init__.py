@@ -10,6 +10,7 @@ name; comparisons become native bar charts (writers/docx/chart.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import cache
@@ -342,9 +343,8 @@ def _properties(doc: Any, meta: t.Meta) -> None:
     props.comments = ""
     props.last_modified_by = "factsheet"
     props.revision = 1
-    props.created = meta.created.replace(tzinfo=None) if meta.created.tzinfo is None else \
-        meta.created.astimezone(_utc()).replace(tzinfo=None)
-    props.modified = meta.modified.astimezone(_utc()).replace(tzinfo=None)
+    props.created = _naive_utc(meta.created)
+    props.modified = _naive_utc(meta.modified)
     props.last_printed = props.created
 
 
@@ -352,7 +352,6 @@ def _clip(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _utc() -> Any:
-    import datetime as dt
-
-    return dt.UTC
+def _naive_utc(when: dt.datetime) -> dt.datetime:
+    """Return ``when`` in UTC without a zone: python-docx writes naive times as UTC."""
+    return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when

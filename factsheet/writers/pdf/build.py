@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -106,7 +107,7 @@ def _time_stamp(when: Any) -> Any:
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         return None
     stamp = TimeStamp(invariant=1)
-    utc = when.astimezone(__import__("datetime").UTC)
+    utc = when.astimezone(dt.UTC)
     stamp.t = utc.timestamp()
     stamp.lt = utc.timetuple()
     stamp.YMDhms = tuple(stamp.lt)[:6]
