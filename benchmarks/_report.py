@@ -51,3 +51,26 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]],
 
 def heading(text: str) -> str:
     return f"\n{text}\n{'=' * len(text)}"
+
+
+def goal_table(peer: str, goal_seconds: float, goal_ratio: float,
+               rows: Sequence[tuple[str, float, float | None, float | None, bool]]) -> str:
+    """Return the goal table shared by the render benchmarks.
+
+    Each row: (example, our median s, the peer's median s, the peer's empty-document floor s,
+    whether this example is the one the goal names).
+    """
+    out = []
+    for label, ours, theirs, floor, is_goal in rows:
+        row = [label + (" (goal)" if is_goal else ""), ms(ours),
+               "ok" if ours < goal_seconds else "MISSED"]
+        if theirs is None or floor is None:
+            row += ["-", "-", "-", "-"]
+        else:
+            row += [ms(theirs), f"{theirs / ours:.2f}x",
+                    "ok" if theirs / ours >= goal_ratio else "MISSED",
+                    f"{max(theirs - floor, 0) / ours:.2f}x"]
+        out.append(row)
+    goal_ms = f"{goal_seconds * 1000:g}"
+    return table(["example", "factsheet ms", f"< {goal_ms} ms", f"{peer} ms",
+                  f"{peer} / ours", f">= {goal_ratio:g}x", f"({peer} - floor) / ours"], out)

@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _report import heading, median, ms, table
+from _report import goal_table, heading, median, ms, table
 
 import factsheet
 from factsheet.api import layout
@@ -267,19 +267,7 @@ def main() -> int:
           f"of '{OURS}'.")
 
     print(heading("Goal: factsheet under 25 ms median, at least 10x faster than WeasyPrint"))
-    rows = []
-    for label, ours, theirs, floor, is_goal in goal_rows:
-        row = [label + (" (goal)" if is_goal else ""), ms(ours),
-               "ok" if ours < GOAL_SECONDS else "MISSED"]
-        if theirs is None or floor is None:
-            row += ["-", "-", "-", "-"]
-        else:
-            row += [ms(theirs), f"{theirs / ours:.2f}x",
-                    "ok" if theirs / ours >= GOAL_RATIO else "MISSED",
-                    f"{max(theirs - floor, 0) / ours:.2f}x"]
-        rows.append(row)
-    print(table(["example", "factsheet ms", "< 25 ms", "weasyprint ms", "weasyprint / ours",
-                 ">= 10x", "(weasyprint - floor) / ours"], rows))
+    print(goal_table("weasyprint", GOAL_SECONDS, GOAL_RATIO, goal_rows))
     if args.profile and goal_briefing is not None:
         profile(goal_briefing)
     return 0

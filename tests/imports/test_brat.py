@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 import factsheet
-from factsheet.cli import app
 from factsheet.diagnostics import Diagnostic
 from factsheet.imports.brat import (
     BratAttribute,
@@ -54,13 +53,6 @@ def evidence(items: list[Any]) -> list[tuple[int, int, str]]:
     return [(e.start, e.end, e.text) for e in items]
 
 
-def run(*args: str) -> tuple[str, str, int]:
-    result = CliRunner().invoke(app, list(args), prog_name="factsheet",
-                                env={"FACTSHEET_DEBUG": None, "NO_COLOR": "1"})
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.stdout, result.stderr, result.exit_code
 
 
 # -- the Danube fixture --------------------------------------------------------------------

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 import factsheet
-from factsheet.cli import app
 from factsheet.diagnostics import Diagnostic
 from factsheet.imports.doccano import DoccanoEntity, DoccanoRelation, parse_jsonl, read_doccano
 from factsheet.imports.labels import load_mapping
@@ -57,13 +56,6 @@ def relation(ident: int, kind: str, source: int, target: int) -> dict[str, Any]:
     return {"id": ident, "from_id": source, "to_id": target, "type": kind}
 
 
-def run(*args: str) -> tuple[str, str, int]:
-    result = CliRunner().invoke(app, list(args), prog_name="factsheet",
-                                env={"FACTSHEET_DEBUG": None, "NO_COLOR": "1"})
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.stdout, result.stderr, result.exit_code
 
 
 # -- the Danube fixture --------------------------------------------------------------------

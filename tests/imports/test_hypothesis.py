@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from _cli import run
 
 import factsheet
-from factsheet.cli import app
 from factsheet.diagnostics import Diagnostic
 from factsheet.imports.read import sniff_json
 from factsheet.imports.w3c import load_export, read_hypothesis
@@ -64,13 +63,6 @@ def read(path: Path) -> tuple[list[Any] | None, list[Diagnostic]]:
     return read_hypothesis(path, path.name, diagnostics), diagnostics
 
 
-def run(*args: str) -> tuple[str, str, int]:
-    result = CliRunner().invoke(app, list(args), prog_name="factsheet",
-                                env={"FACTSHEET_DEBUG": None, "NO_COLOR": "1"})
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.stdout, result.stderr, result.exit_code
 
 
 # -- the Danube fixture (API search results) -----------------------------------------------

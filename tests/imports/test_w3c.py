@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _cli import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 import factsheet
-from factsheet.cli import app
 from factsheet.diagnostics import Diagnostic
 from factsheet.imports.export_w3c import dump_w3c, export_w3c
 from factsheet.imports.read import sniff_json
@@ -98,13 +97,6 @@ def read(path: Path) -> tuple[list[Any] | None, list[Diagnostic]]:
     return read_w3c(path, path.name, diagnostics), diagnostics
 
 
-def run(*args: str) -> tuple[str, str, int]:
-    result = CliRunner().invoke(app, list(args), prog_name="factsheet",
-                                env={"FACTSHEET_DEBUG": None, "NO_COLOR": "1"})
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.stdout, result.stderr, result.exit_code
 
 
 SERBIA = annotation("#serbia", ["Party"], target("Serbia", 18, 24))

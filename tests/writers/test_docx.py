@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 import docx
 import pytest
+from _reproducible import digests_in_fresh_processes
 from lxml import etree
 
 import factsheet
@@ -447,19 +447,7 @@ def test_every_zip_entry_has_the_fixed_timestamp(example: Path) -> None:
 
 
 def test_same_bytes_across_processes_with_different_hash_seeds() -> None:
-    script = ("import hashlib, sys, factsheet\n"
-              "for path in sys.argv[1:]:\n"
-              "    b = factsheet.load(path)\n"
-              "    for template in ('briefing', 'brief'):\n"
-              "        data = factsheet.render(b, 'docx', template=template)\n"
-              "        print(hashlib.sha256(data).hexdigest())\n")
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    digests = []
-    for seed in ("1", "2"):
-        done = subprocess.run([sys.executable, "-c", script, *map(str, EXAMPLES)],
-                              capture_output=True, text=True, check=True, timeout=120,
-                              env={**env, "PYTHONHASHSEED": seed})
-        digests.append(done.stdout.split())
+    digests = digests_in_fresh_processes("docx", EXAMPLES)
     here = [hashlib.sha256(_render(e, t)).hexdigest() for e in EXAMPLES
             for t in ("briefing", "brief")]
     assert digests[0] == digests[1] == here

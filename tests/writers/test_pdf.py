@@ -10,10 +10,7 @@ footer, and byte-identical rebuilds. Helpers that read the PDF are in ``_pdf_rea
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +35,7 @@ from _pdf_reading import (
     squeeze,
     width,
 )
+from _reproducible import digests_in_fresh_processes
 
 import factsheet
 from factsheet.api import layout
@@ -460,19 +458,7 @@ def test_rendering_twice_gives_the_same_bytes(example: Path, template: str) -> N
 
 
 def test_same_bytes_across_processes_with_different_hash_seeds() -> None:
-    script = ("import hashlib, sys, factsheet\n"
-              "for path in sys.argv[1:]:\n"
-              "    b = factsheet.load(path)\n"
-              "    for template in ('briefing', 'brief'):\n"
-              "        data = factsheet.render(b, 'pdf', template=template)\n"
-              "        print(hashlib.sha256(data).hexdigest())\n")
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    digests = []
-    for seed in ("1", "2"):
-        done = subprocess.run([sys.executable, "-c", script, *map(str, EXAMPLES)],
-                              capture_output=True, text=True, check=True, timeout=120,
-                              env={**env, "PYTHONHASHSEED": seed})
-        digests.append(done.stdout.split())
+    digests = digests_in_fresh_processes("pdf", EXAMPLES)
     here = [hashlib.sha256(_render(e, t)).hexdigest() for e in EXAMPLES
             for t in ("briefing", "brief")]
     assert digests[0] == digests[1] == here
