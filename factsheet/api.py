@@ -75,9 +75,6 @@ def render(briefing: Briefing, format: str = "json", *, template: str = "briefin
 
 def layout(briefing: Briefing, template: str = "briefing") -> Any:
     """Return the document tree of ``briefing`` drawn with ``template``."""
-    from factsheet.layout.build import build_document
-    from factsheet.layout.template import load_fallback_fonts, load_logo, load_template
+    from factsheet.layout.template import load_style
 
-    spec, labels, folder = load_template(template)
-    return build_document(briefing, spec, labels, logo=load_logo(spec, folder),
-                          fallback_fonts=load_fallback_fonts(spec, folder))
+    return load_style(template).document(briefing)

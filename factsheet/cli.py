@@ -196,33 +196,31 @@ def build(
 
     files = _inputs(paths, expand)
     fmt = _source_format(source_format)
-    labels = _mapping(mapping)
+    tool_labels = _mapping(mapping)
     formats = list(dict.fromkeys(name for f in format
                                  for name in (ALL if f is OutputFormat.all else (f.value,))))
     if output.exists() and not output.is_dir():
         raise OutputError(f"output path {str(output)!r} is a file, not a folder")
-    spec = None
+    # A broken template, logo, font or reference document stops here, before any work.
+    style = reference = None
     if any(WRITERS[name].takes_document for name in formats):
-        from factsheet.layout.template import load_fallback_fonts, load_logo, load_template
+        from factsheet.layout.template import load_style
 
-        # A broken template, logo, font or reference document stops here, before any work.
-        template_spec, labels, folder = load_template(template)
-        spec = (template_spec, labels, load_logo(template_spec, folder), None,
-                load_fallback_fonts(template_spec, folder))
+        style = load_style(template)
         if reference_doc is not None and "docx" in formats:
             from factsheet.writers.docx.reference import read_reference
 
-            spec = (*spec[:3], read_reference(reference_doc), spec[4])
+            reference = read_reference(reference_doc)
     failed, taken = 0, set()
     for path in files:
-        result = process(path, fmt, mapping=labels)
+        result = process(path, fmt, mapping=tool_labels)
         sys.stderr.write(report.format_text(result.diagnostics))
         if result.briefing is None or has_errors(result.diagnostics, strict):
             failed += 1
             continue
         stem = _unique(path.name.rsplit(".", 1)[0], taken)
         try:
-            outputs = _render_all(result.briefing, formats, spec)
+            outputs = _render_all(result.briefing, formats, style, reference)
         except Exception as exc:  # one input's failure must not stop the batch
             if os.environ.get("FACTSHEET_DEBUG"):
                 raise
@@ -239,7 +237,8 @@ def build(
         raise typer.Exit(1)
 
 
-def _render_all(briefing: Any, formats: list[str], spec: Any) -> dict[str, bytes]:
+def _render_all(briefing: Any, formats: list[str], style: Any, reference: bytes | None
+                ) -> dict[str, bytes]:
     """Render every format in memory first, so a failure writes nothing for this input."""
     from factsheet.writers import WRITERS
 
@@ -249,10 +248,7 @@ def _render_all(briefing: Any, formats: list[str], spec: Any) -> dict[str, bytes
         writer = WRITERS[name]
         if writer.takes_document:
             if document is None:
-                from factsheet.layout.build import build_document
-
-                document = build_document(briefing, spec[0], spec[1], logo=spec[2],
-                                          fallback_fonts=spec[4])
+                document = style.document(briefing)
                 found = list(document.diagnostics)
                 if "pdf" in formats:
                     from factsheet.writers.pdf import check_fonts
@@ -262,10 +258,10 @@ def _render_all(briefing: Any, formats: list[str], spec: Any) -> dict[str, bytes
                     from factsheet.report import format_text
 
                     sys.stderr.write(format_text(found))
-            if name == "docx" and spec[3] is not None:
+            if name == "docx" and reference is not None:
                 from factsheet.writers.docx import render_docx
 
-                outputs[name] = render_docx(document, spec[3])
+                outputs[name] = render_docx(document, reference)
             else:
                 outputs[name] = writer.load()(document)
         else:

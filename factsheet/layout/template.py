@@ -7,6 +7,7 @@ unreadable files are diagnostics with file:line:col, never tracebacks.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -72,6 +73,31 @@ class Template(Strict):
         if repeated:
             raise ValueError(f"section {repeated[0]!r} is listed twice")
         return value
+
+
+@dataclass(frozen=True)
+class Style:
+    """Everything a template brings to a render, loaded and checked once."""
+
+    template: Template
+    labels: dict[str, Any]
+    logo: bytes | None = None
+    fallback_fonts: tuple[bytes, ...] = ()
+
+    def document(self, briefing: Any) -> Any:
+        """Return the layout tree of ``briefing`` in this style."""
+        from factsheet.layout.build import build_document
+
+        return build_document(briefing, self.template, self.labels, logo=self.logo,
+                              fallback_fonts=self.fallback_fonts)
+
+
+def load_style(name_or_path: str) -> Style:
+    """Return the style of a built-in template name or a template file, with its logo and
+    fallback fonts checked; raise ``UsageError`` or ``InputError`` as load_template does."""
+    template, labels, folder = load_template(name_or_path)
+    return Style(template, labels, load_logo(template, folder),
+                 load_fallback_fonts(template, folder))
 
 
 def builtin_names() -> list[str]:

@@ -62,3 +62,19 @@ def test_export_w3c_then_import_gives_the_same_facts(tmp_path: Path) -> None:
     assert {ev.text for f in back.commitments for ev in f.evidence} == quotes
     assert {p.name for p in back.parties} >= {p.name for p in original.parties
                                               if p.mentions}
+
+
+@pytest.mark.parametrize(("tool", "export"), EXPORTS, ids=[t for t, _ in EXPORTS])
+def test_build_renders_every_format_straight_from_an_export(tool: str, export: str,
+                                                            tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    source = FIXTURES / export
+    work = tmp_path / "export"
+    shutil.copytree(source.parent, work)
+    monkeypatch.chdir(work)
+    result = CliRunner().invoke(app, ["build", source.name, "--from", tool, "-o", "out"])
+    assert result.exit_code == 0, result.stderr
+    stem = source.name.rsplit(".", 1)[0]
+    assert sorted(p.name for p in (work / "out").iterdir()) == sorted(
+        f"{stem}{suffix}" for suffix in (".briefing.json", ".docx", ".pdf"))
