@@ -180,28 +180,32 @@ def build(
     strict: Strict = False,
     source_format: From = None,
     mapping: Mapping = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, show_default=False,
+        help="Inputs built at the same time, each in its own process; default: the number "
+        "of CPU cores.")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print diagnostics and the summary only, not each file written.")
+    ] = False,
 ) -> None:
     """Build briefings from annotation files and write them to the output folder.
 
-    Each input gives NAME.briefing.json, NAME.docx (and NAME.txt with --format txt). Files
-    are written atomically: a failed run leaves earlier outputs as they were, and an input
-    file is never overwritten.
+    Each input gives NAME.briefing.json, NAME.docx and NAME.pdf (and NAME.txt with --format
+    txt); two inputs with the same name get NAME and NAME-2. Inputs are built in parallel.
+    Every file is written atomically: a failed or killed run leaves earlier outputs as they
+    were, and an input file is never overwritten. A failing input does not stop the others;
+    the exit code is 1 if any failed.
     """
-    from factsheet import report
-    from factsheet.diagnostics import has_errors
+    from factsheet.batch import Settings, cores, run
     from factsheet.inputs import expand
-    from factsheet.output import write_atomic
-    from factsheet.pipeline import process
     from factsheet.writers import ALL, WRITERS
 
     files = _inputs(paths, expand)
-    fmt = _source_format(source_format)
-    tool_labels = _mapping(mapping)
-    formats = list(dict.fromkeys(name for f in format
-                                 for name in (ALL if f is OutputFormat.all else (f.value,))))
+    formats = tuple(dict.fromkeys(name for f in format
+                                  for name in (ALL if f is OutputFormat.all else (f.value,))))
     if output.exists() and not output.is_dir():
         raise OutputError(f"output path {str(output)!r} is a file, not a folder")
-    # A broken template, logo, font or reference document stops here, before any work.
+    # A broken template, logo, font, mapping or reference document stops here, before any work.
     style = reference = None
     if any(WRITERS[name].takes_document for name in formats):
         from factsheet.layout.template import load_style
@@ -211,62 +215,23 @@ def build(
             from factsheet.writers.docx.reference import read_reference
 
             reference = read_reference(reference_doc)
-    failed, taken = 0, set()
-    for path in files:
-        result = process(path, fmt, mapping=tool_labels)
-        sys.stderr.write(report.format_text(result.diagnostics))
-        if result.briefing is None or has_errors(result.diagnostics, strict):
-            failed += 1
-            continue
-        stem = _unique(path.name.rsplit(".", 1)[0], taken)
-        try:
-            outputs = _render_all(result.briefing, formats, style, reference)
-        except Exception as exc:  # one input's failure must not stop the batch
-            if os.environ.get("FACTSHEET_DEBUG"):
-                raise
-            _err(f"{path}: error FS501 could not render: {exc.__class__.__name__}: {exc}")
-            failed += 1
-            continue
-        for name, data in outputs.items():
-            target = output / f"{stem}{WRITERS[name].suffix}"
-            write_atomic(target, data, protected=files)
-            _err(f"wrote {target}")
-    if failed:
-        _err(f"{failed} of {len(files)} input{'s' if len(files) != 1 else ''} failed; "
-             "nothing was written for them")
-        raise typer.Exit(1)
+    settings = Settings(output=output, formats=formats, style=style, reference=reference,
+                        strict=strict, source_format=_source_format(source_format),
+                        mapping=_mapping(mapping),
+                        protected=frozenset(p.resolve() for p in files))
+    taken: set[str] = set()
+    inputs = [(path, _unique(path.name.rsplit(".", 1)[0], taken)) for path in files]
+    from factsheet.output import sweep
 
+    for leftover in sweep(output):
+        _err(f"removed {leftover}, left by an earlier run that was killed")
+    from factsheet.progress import BuildReport
 
-def _render_all(briefing: Any, formats: list[str], style: Any, reference: bytes | None
-                ) -> dict[str, bytes]:
-    """Render every format in memory first, so a failure writes nothing for this input."""
-    from factsheet.writers import WRITERS
-
-    document = None
-    outputs = {}
-    for name in formats:
-        writer = WRITERS[name]
-        if writer.takes_document:
-            if document is None:
-                document = style.document(briefing)
-                found = list(document.diagnostics)
-                if "pdf" in formats:
-                    from factsheet.writers.pdf import check_fonts
-
-                    found += check_fonts(document)
-                if found:
-                    from factsheet.report import format_text
-
-                    sys.stderr.write(format_text(found))
-            if name == "docx" and reference is not None:
-                from factsheet.writers.docx import render_docx
-
-                outputs[name] = render_docx(document, reference)
-            else:
-                outputs[name] = writer.load()(document)
-        else:
-            outputs[name] = writer.load()(briefing)
-    return outputs
+    with BuildReport(len(inputs), quiet=quiet) as shown:
+        for outcome in run(inputs, settings, jobs or cores(), started=shown.started):
+            shown.finished(outcome)
+    if shown.failed:
+        raise typer.Exit(max(shown.exit_codes))
 
 
 @app.command()

@@ -82,10 +82,20 @@ def test_build_leaves_an_earlier_output_untouched_byte_for_byte(folder: Path) ->
     assert listing(out) == ["bad.briefing.json"]  # no temporary files left behind
 
 
-def test_build_writes_the_clean_inputs_and_fails_for_the_others(folder: Path) -> None:
-    assert factsheet("build", "good.yaml", "bad.yaml", "-o", "out") == (
-        "", "wrote out/good.briefing.json\nwrote out/good.docx\nwrote out/good.pdf\n" + ERRORS_STDERR
-        + "1 of 2 inputs failed; nothing was written for them\n", 1)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_build_writes_the_clean_inputs_and_fails_for_the_others(folder: Path, jobs: str
+                                                                 ) -> None:
+    stdout, stderr, code = factsheet("build", "good.yaml", "bad.yaml", "-o", "out", "-j", jobs)
+    assert (stdout, code) == ("", 1)
+    # Each input's lines together and in input order, whichever worker finished first.
+    written = "wrote out/good.briefing.json\nwrote out/good.docx\nwrote out/good.pdf\n"
+    assert stderr.startswith(written + ERRORS_STDERR)
+    assert stderr.endswith("1 of 2 inputs failed; nothing was written for them\n")
+    header, _, row = stderr[len(written + ERRORS_STDERR):].splitlines()[:3]
+    assert header.split() == ["inputs", "built", "with", "warnings", "failed", "seconds", "per",
+                              "second"]
+    assert row.split()[:4] == ["2", "1", "0", "1"]
+    assert "\x1b" not in stderr  # no colour or cursor codes when not on a terminal
     assert listing(folder / "out") == ["good.briefing.json", "good.docx", "good.pdf"]
 
 
