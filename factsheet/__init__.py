@@ -33,6 +33,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "load",
+    "loads",
     "render",
     "validate",
 ]
@@ -55,12 +56,13 @@ _HOMES = {
     "OutputError": "factsheet.errors",
     "UsageError": "factsheet.errors",
     "load": "factsheet.api",
+    "loads": "factsheet.api",
     "render": "factsheet.api",
     "validate": "factsheet.api",
 }
 
 if TYPE_CHECKING:
-    from factsheet.api import load, render, validate
+    from factsheet.api import load, loads, render, validate
     from factsheet.diagnostics import Diagnostic, Severity
     from factsheet.errors import FactsheetError, InputError, OutputError, UsageError
     from factsheet.model import (

@@ -12,6 +12,7 @@ from factsheet.readers import detect_format, get_reader, suggest_format
 from factsheet.readers.source import (
     MAX_ANNOTATION_BYTES,
     MAX_ARTICLE_BYTES,
+    decode_text,
     describe_char,
     find_bad_chars,
     line_col,
@@ -34,10 +35,18 @@ class Result:
 
 
 def process(path: Path, fmt: str | None = None, display: str | None = None,
-            mapping: object | None = None) -> Result:
+            mapping: object | None = None, data: bytes | None = None,
+            folder: Path | None = None) -> Result:
     """Read, validate, anchor and check the annotation file (or tool export) at ``path``;
-    ``mapping`` renames a tool's labels (factsheet.imports.labels.LabelMapping)."""
+    ``mapping`` renames a tool's labels (factsheet.imports.labels.LabelMapping).
+
+    With ``data``, those bytes are the annotation file and ``path`` only names it; the
+    article texts and images it names are read from ``folder``, and with no folder, not at
+    all (an annotation from a network request must not choose files on the server).
+    """
     name = display or str(path)
+    if data is None:
+        folder = path.parent
     result = Result(path)
     diags = result.diagnostics
     fmt = fmt or detect_format(path)
@@ -49,6 +58,8 @@ def process(path: Path, fmt: str | None = None, display: str | None = None,
     from factsheet.readers import TOOL_FORMATS
 
     if fmt in TOOL_FORMATS:
+        if data is not None:
+            raise UsageError(f"a {fmt} export is read from its files; pass a path, not bytes")
         from factsheet.imports.read import read_tool
 
         loaded = read_tool(fmt, path, name, diags, mapping)  # type: ignore[arg-type]
@@ -59,7 +70,14 @@ def process(path: Path, fmt: str | None = None, display: str | None = None,
             guess = suggest_format(fmt)
             raise UsageError(f"unknown input format {fmt!r}"
                              + (f"; did you mean {guess!r}?" if guess else "")) from None
-        source = read_text(path, name, MAX_ANNOTATION_BYTES, diags)
+        if data is None:
+            source = read_text(path, name, MAX_ANNOTATION_BYTES, diags)
+        elif len(data) > MAX_ANNOTATION_BYTES:
+            diags.append(Diagnostic("FS103", f"annotations are {len(data):,} bytes; the limit "
+                                    f"is {MAX_ANNOTATION_BYTES:,}", file=name))
+            source = None
+        else:
+            source = decode_text(data, name, diags)
         if source is None:
             return result
         loaded = reader(source, diags)
@@ -72,7 +90,7 @@ def process(path: Path, fmt: str | None = None, display: str | None = None,
     doc = validate_model(AnnotationFile, loaded.data, loaded.smap, diags)
     if doc is None:
         return result
-    texts, text_files = _article_texts(doc, loaded.texts, path, name, loaded.smap, diags)
+    texts, text_files = _article_texts(doc, loaded.texts, folder, name, loaded.smap, diags)
     if has_errors(diags):
         return result
 
@@ -81,9 +99,9 @@ def process(path: Path, fmt: str | None = None, display: str | None = None,
 
     assembler = Assembler(doc, texts, loaded.smap)
     briefing = assembler.run()
-    briefing = briefing.with_source_folder(path.parent)
+    briefing = briefing.with_source_folder(folder)
     diags.extend(assembler.diagnostics)
-    diags.extend(_check_images(doc, path.parent, loaded.smap))
+    diags.extend(_check_images(doc, folder, loaded.smap))
     diags.extend(run_checks(Context(briefing, doc, loaded.smap, text_files)))
     diags.sort(key=_order)
     if not has_errors(diags):
@@ -91,17 +109,20 @@ def process(path: Path, fmt: str | None = None, display: str | None = None,
     return result
 
 
-def _article_texts(doc: object, inline: dict[str, str], path: Path, name: str, smap: SourceMap,
-                   diags: list[Diagnostic]) -> tuple[dict[str, str], dict[str, str]]:
+def _article_texts(doc: object, inline: dict[str, str], folder: Path | None, name: str,
+                   smap: SourceMap, diags: list[Diagnostic]
+                   ) -> tuple[dict[str, str], dict[str, str]]:
     """Return each article's text and, for texts read from files, their display names."""
     texts: dict[str, str] = {}
     files: dict[str, str] = {}
-    folder = path.parent
     for index, article in enumerate(doc.articles):  # type: ignore[attr-defined]
         if article.text is not None:
             texts[article.id] = inline.get(article.id, article.text)
             continue
         where = ("articles", index, "text_file")
+        if folder is None:
+            diags.append(_no_folder(smap, "text_file", article.text_file, where))
+            continue
         target = resolve_inside(folder, article.text_file)
         if target is None:
             diags.append(smap.diagnostic(
@@ -131,7 +152,7 @@ def _article_texts(doc: object, inline: dict[str, str], path: Path, name: str, s
     return texts, files
 
 
-def _check_images(doc: object, folder: Path, smap: SourceMap) -> list[Diagnostic]:
+def _check_images(doc: object, folder: Path | None, smap: SourceMap) -> list[Diagnostic]:
     """Check every image a photo names, now, so a bad one fails validation, not rendering."""
     from factsheet.images import ImageRefused, check_image
 
@@ -139,12 +160,23 @@ def _check_images(doc: object, folder: Path, smap: SourceMap) -> list[Diagnostic
     for index, photo in enumerate(doc.photos):  # type: ignore[attr-defined]
         if photo.image is None:
             continue
+        if folder is None:
+            found.append(_no_folder(smap, "image", photo.image.path,
+                                    ("photos", index, "image", "path")))
+            continue
         try:
             check_image(folder, photo.image.path)
         except ImageRefused as refused:
             found.append(smap.diagnostic(refused.code, refused.message,
                                          ("photos", index, "image", "path")))
     return found
+
+
+def _no_folder(smap: SourceMap, what: str, relative: str, where: tuple[str | int, ...]
+               ) -> Diagnostic:
+    return smap.diagnostic("FS110", f"{what} {relative!r} cannot be read: these annotations "
+                           "came from memory with no folder to read files from", where,
+                           hint="give the text inline, or pass folder= to say where files are")
 
 
 def _order(d: Diagnostic) -> tuple[str, int, int, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -79,3 +80,85 @@ def test_every_package_folder_is_installed() -> None:
     found = {".".join(p.parent.relative_to(root).parts)
              for p in (root / "factsheet").rglob("__init__.py")} | {"factsheet.templates"}
     assert listed == found
+
+
+def test_loads_reads_annotations_from_memory_and_files_only_from_the_folder_given() -> None:
+    data = EXAMPLE.read_bytes()
+    from_memory = factsheet.loads(data, folder=EXAMPLE.parent)
+    from_file = factsheet.load(EXAMPLE)
+    assert from_memory.model_dump(exclude={"diagnostics"}) == from_file.model_dump(
+        exclude={"diagnostics"})
+    assert sorted(d.message for d in from_memory.diagnostics) == sorted(
+        d.message for d in from_file.diagnostics)
+    assert factsheet.loads(data.decode("utf-8"), folder=EXAMPLE.parent).articles[0].title == (
+        from_memory.articles[0].title)
+    with pytest.raises(InputError) as refused:  # no folder: the text file is not read
+        factsheet.loads(data, name="request.yaml")
+    [diagnostic] = refused.value.diagnostics
+    assert (diagnostic.code, diagnostic.file, diagnostic.line) == ("FS110", "request.yaml", 7)
+
+
+def test_loads_takes_inline_text_and_refuses_tool_formats() -> None:
+    annotations = ("factsheet: 1\narticles:\n  - id: a\n    title: Short story\n"
+                   "    text: Estonia signed the accord.\nparties:\n  - id: estonia\n"
+                   "    name: Estonia\n    kind: state\n    country: EE\n"
+                   "    mentions: [Estonia]\n")
+    assert factsheet.loads(annotations).parties[0].name == "Estonia"
+    assert factsheet.loads(annotations.replace("\n", "\r\n")).parties[0].country == "EE"
+    with pytest.raises(UsageError, match="pass a path"):
+        factsheet.loads("{}", format="brat")
+
+
+def test_render_writes_to_a_file_object_and_writes_no_file() -> None:
+    from importlib.resources import files
+
+    briefing = factsheet.load(EXAMPLE)
+    opened: list[tuple[str, str]] = []
+    watching = False
+
+    def watch(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and watching:
+            opened.append((str(args[0]), str(args[1])))
+
+    sys.addaudithook(watch)  # hooks cannot be removed: this one only records while watching
+    for format in ("json", "docx", "pdf"):
+        factsheet.render(briefing, format)  # imports first: ReportLab reads ~/.reportlab_*
+    for format in ("json", "docx", "pdf"):
+        stream = io.BytesIO()
+        watching = True
+        data = factsheet.render(briefing, format, to=stream)
+        watching = False
+        assert stream.getvalue() == data and len(data) > 1000
+    # Read only: the template, fonts (installed packages) and the photo beside the input.
+    assert [mode for _, mode in opened if set(mode) & set("wax+")] == []
+    allowed = (str(EXAMPLE.parent), str(files("factsheet.templates")), sys.prefix,
+               sys.base_prefix, str(Path(factsheet.__file__).parent))
+    assert [path for path, _ in opened if not path.startswith(allowed)] == []
+
+
+def test_render_takes_a_reference_document_as_bytes(tmp_path: Path) -> None:
+    briefing = factsheet.load(EXAMPLE)
+    plain = factsheet.render(briefing, "docx")
+    (tmp_path / "ref.docx").write_bytes(plain)
+    styled = factsheet.render(briefing, "docx", reference_doc=plain)
+    assert styled == factsheet.render(briefing, "docx", reference_doc=tmp_path / "ref.docx")
+    # The reference's own charts and photo are dropped with its body, not doubled.
+    import zipfile
+
+    names = zipfile.ZipFile(io.BytesIO(styled)).namelist()
+    assert len(names) == len(set(names))
+    assert sorted(n for n in names if n.startswith(("word/charts/", "word/media/"))) == sorted(
+        n for n in zipfile.ZipFile(io.BytesIO(plain)).namelist()
+        if n.startswith(("word/charts/", "word/media/")))
+    with pytest.raises(InputError, match=r"not a \.docx"):
+        factsheet.render(briefing, "docx", reference_doc=b"PK not a zip")
+
+
+def test_the_embedding_example_runs() -> None:
+    script = Path(__file__).parent.parent / "examples" / "embed" / "embed.py"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          check=True)
+    first, commitments, refused = done.stdout.splitlines()
+    assert first.startswith("200 {'json': ") and "'pdf': " in first
+    assert "c-serbia-pumps" in commitments
+    assert refused.startswith("422 [\"request.yaml:7:16 FS110 text_file '../../../etc/passwd'")

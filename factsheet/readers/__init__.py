@@ -22,6 +22,7 @@ EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xml": "xml",
 FORMATS = ("html", "json", "xml", "yaml", "brat", "doccano", "hypothesis", "labelstudio",
            "w3c")
 TOOL_FORMATS = ("brat", "doccano", "hypothesis", "labelstudio", "w3c")
+NATIVE_FORMATS = tuple(f for f in FORMATS if f not in TOOL_FORMATS)
 #: Other names people use for a format.
 ALIASES = {"yml": "yaml", "htm": "html", "label-studio": "labelstudio", "ls": "labelstudio",
            "webannotation": "w3c", "hypothes.is": "hypothesis"}
