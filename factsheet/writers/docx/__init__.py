@@ -108,12 +108,14 @@ def _clear_body(doc: Any) -> None:
 
 
 def _drop_parts_we_write(doc: Any) -> None:
-    """Forget a reference document's own footnotes and header/footer content."""
+    """Forget a reference document's own footnotes, header/footer content, and the charts,
+    images and links of the body that was cleared: left in, its charts would collide with
+    ours (two ``word/charts/chart1.xml`` in one package) and its images would be dead weight."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml.ns import qn
 
     for r_id, rel in list(doc.part.rels.items()):
-        if rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES):
+        if rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES, RT.CHART, RT.IMAGE, RT.HYPERLINK):
             del doc.part.rels[r_id]
     settings = doc.settings.element
     for tag in ("w:footnotePr", "w:endnotePr"):
