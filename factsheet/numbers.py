@@ -60,9 +60,24 @@ def find_numbers(text: str, language: str = "en") -> list[Stated]:
         # Digits are masked first: alpha2digit would turn "412 million" into "412 1000000".
         masked = _NUMBER.sub(lambda m: (m["qual"] + " " if m["qual"] else "") + "#", text)
         # threshold=0: isolated small numbers ("two ministers") are wanted too.
-        found += [_stated(m) for m in _NUMBER.finditer(str(alpha2digit(masked, lang,
-                                                                         threshold=0)))]
+        digits = str(alpha2digit(masked, lang, threshold=0))
+        if lang == "en":
+            digits = _dozens(digits)
+        found += [_stated(m) for m in _NUMBER.finditer(digits)]
     return found
+
+
+_DOZEN = re.compile(r"\b(?:(?P<n>\d+(?:\.\d+)?)|(?P<half>half a)|an?) dozen\b", re.IGNORECASE)
+
+
+def _dozens(text: str) -> str:
+    """Turn "two dozen" (already "2 dozen"), "a dozen" and "half a dozen" into 24, 12, 6."""
+    def count(match: re.Match[str]) -> str:
+        if match["n"]:
+            return f"{float(match['n']) * 12:g}"
+        return "6" if match["half"] else "12"
+
+    return _DOZEN.sub(count, text)
 
 
 def _stated(match: re.Match[str]) -> Stated:

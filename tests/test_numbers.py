@@ -19,6 +19,9 @@ from factsheet.numbers import find_numbers, stated_in
     ("fell to 412 million cubic metres", 412, None),
     ("fell to 412 million cubic metres", 412_000_000, None),
     ("a group of about 12 states", 12, "about"),
+    ("nearly two dozen treatment centres", 24, "nearly"),
+    ("a dozen ships", 12, None),
+    ("half a dozen ministers", 6, None),
 ])
 def test_stated_values_are_found(text: str, value: float, qualifier: str | None) -> None:
     said = stated_in(value, find_numbers(text))
@@ -32,6 +35,8 @@ def test_stated_values_are_found(text: str, value: float, qualifier: str | None)
     ("fifty-six towns", 65),
     ("412 million", 413),
     ("version 2.0.1 was released", 2.01),
+    ("nearly two dozen treatment centres", 2),
+    ("dozens of ships", 12),
 ])
 def test_other_values_are_not_found(text: str, value: float) -> None:
     assert stated_in(value, find_numbers(text)) is None
