@@ -157,7 +157,7 @@ def _in_workers(inputs: Sequence[tuple[Path, str]], settings: Settings, jobs: in
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=_remember, initargs=(settings,),
+                               initializer=_remember, initargs=(settings, os.getpid()),
                                max_tasks_per_child=TASKS_PER_WORKER)
     # Hand out a few inputs per worker at a time, so that "current file" means something
     # and an interrupted batch has not queued work it will never collect.
@@ -204,10 +204,37 @@ def _in_workers(inputs: Sequence[tuple[Path, str]], settings: Settings, jobs: in
 _settings: Settings | None = None
 
 
-def _remember(settings: Settings) -> None:
-    """Worker initializer: keep the batch settings (style, fonts, mapping) for every task."""
+def _remember(settings: Settings, parent: int) -> None:
+    """Worker initializer: keep the batch settings (style, fonts, mapping) for every task,
+    and leave as soon as the command that started this worker is gone."""
     global _settings
     _settings = settings
+    import threading
+
+    threading.Thread(target=_exit_without, args=(parent,), daemon=True,
+                     name="factsheet-parent-watch").start()
+
+
+def _exit_without(parent: int) -> None:
+    """Exit when ``parent`` dies: a killed command must not leave workers behind."""
+    import time
+
+    while True:
+        time.sleep(0.5)
+        if not _running(parent):
+            os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # gone, or the pid was reused by another
+        return False
+    try:  # a killed process nobody has reaped yet is a zombie: gone as far as we care
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b") ")[2][:1] != b"Z"
+    except OSError:  # no /proc (not Linux): the signal test is all there is
+        return True
 
 
 def _build_remembered(index: int, path: Path, stem: str) -> Outcome:

@@ -225,11 +225,17 @@ def build(
 
     for leftover in sweep(output):
         _err(f"removed {leftover}, left by an earlier run that was killed")
+    import signal
+
     from factsheet.progress import BuildReport
 
-    with BuildReport(len(inputs), quiet=quiet) as shown:
-        for outcome in run(inputs, settings, jobs or cores(), started=shown.started):
-            shown.finished(outcome)
+    before = signal.signal(signal.SIGTERM, _interrupt)  # stop workers and report, as Ctrl-C
+    try:
+        with BuildReport(len(inputs), quiet=quiet) as shown:
+            for outcome in run(inputs, settings, jobs or cores(), started=shown.started):
+                shown.finished(outcome)
+    finally:
+        signal.signal(signal.SIGTERM, before)
     if shown.failed:
         raise typer.Exit(max(shown.exit_codes))
 
@@ -413,6 +419,10 @@ def _inputs(paths: list[str], expand: Callable[[list[str]], list[Path]]) -> list
     if not files:
         raise UsageError("no annotation files found in the paths given")
     return files
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def _unique(stem: str, taken: set[str]) -> str:

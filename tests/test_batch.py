@@ -179,3 +179,48 @@ def test_a_batch_killed_at_any_moment_leaves_only_complete_files(tmp_path: Path)
         subprocess.run([*command, "-o", str(out), "-f", "json"], check=True,
                        capture_output=True)
         assert not [p for p in out.iterdir() if p.name.endswith(".part")]
+
+
+def descendants(pid: int) -> set[int]:
+    """Return the ids of every live process below ``pid``."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_bytes().rpartition(b") ")[2].split()
+        except OSError:
+            continue
+        if fields[0] != b"Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+def gone(pids: set[int], seconds: float) -> bool:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if not pids & set(descendants(1)):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("sent", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
+def test_workers_do_not_outlive_the_command(tmp_path: Path, sent: signal.Signals) -> None:
+    source = inputs(tmp_path / "in", 12)
+    run = subprocess.Popen([sys.executable, "-m", "factsheet", "build", str(source), "-o",
+                            str(tmp_path / "out"), "-j", "2", "-q"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.perf_counter() + 30
+    while len(workers := descendants(run.pid)) < 3 and time.perf_counter() < deadline:
+        time.sleep(0.05)  # the fork server and two workers
+    assert len(workers) >= 3
+    run.send_signal(sent)  # to the command only, as a job scheduler or OOM killer would
+    _, stderr = run.communicate(timeout=30)
+    if sent == signal.SIGTERM:
+        assert run.returncode == 130
+        assert stderr.endswith(b"factsheet: interrupted\n")
+    assert gone(workers, seconds=10), "worker processes were left running"
