@@ -29,6 +29,7 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+_GC_DEFAULT = gc.get_threshold()
 
 
 class ReportFormat(StrEnum):
@@ -229,6 +230,10 @@ def build(
 
     from factsheet.progress import BuildReport
 
+    # main() collects garbage rarely, which speeds up one validation; over a batch it lets
+    # python-docx's cyclic trees pile up (50 → 217 MB over 300 documents). Back to normal.
+    gc.set_threshold(*_GC_DEFAULT)
+
     before = signal.signal(signal.SIGTERM, _interrupt)  # stop workers and report, as Ctrl-C
     try:
         with BuildReport(len(inputs), quiet=quiet) as shown:
@@ -381,6 +386,51 @@ def export(
     _err(f"wrote {output}")
 
 
+@app.command()
+@_guard
+def suggest(
+    article: Annotated[Path, typer.Argument(help="The story: plain UTF-8 text, or an HTML "
+                                            "page.", metavar="ARTICLE")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The draft annotation file "
+                                         "(.yaml) to write.")],
+    timezone: Annotated[str, typer.Option(
+        "--timezone", help="Time zone of printed times that give none: UTC, +02:00 or a name "
+        "such as Europe/Kyiv.")] = "UTC",
+    force: Annotated[bool, typer.Option("--force", help="Replace files that already exist."
+                                        )] = False,
+) -> None:
+    """Draft annotations from a raw wire story, every item marked as suggested.
+
+    Writes FILE.yaml (and the article text as FILE.txt beside it, unless the article is
+    already in that folder), then validates it: 'factsheet validate FILE.yaml' lists each
+    suggestion still to review (FS411). Existing files are not replaced unless --force.
+    """
+    from factsheet import report
+    from factsheet.output import write_atomic
+    from factsheet.pipeline import process
+    from factsheet.suggest import draft_files
+    from factsheet.suggest.timestamps import parse_zone
+
+    try:
+        zone = parse_zone(timezone)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    files = draft_files(article, output, zone=zone)
+    existing = [str(p) for p in files if p.exists()]
+    if existing and not force:
+        raise UsageError(f"{existing[0]} already exists; pass --force to replace it")
+    for target, data in files.items():
+        write_atomic(target, data, protected=[article])
+        _err(f"wrote {target}")
+    found = process(output).diagnostics
+    other = [d for d in found if d.code != "FS411" and d.severity.value != "info"]
+    if other:
+        sys.stderr.write(report.format_text(other))
+    count = sum(d.code == "FS411" for d in found)
+    _err(f"{count} suggestion{'s' if count != 1 else ''} to review: run 'factsheet validate "
+         f"{output}' to list them")
+
+
 def _load_any(source: Path) -> Any:
     """Return the briefing of an annotation file, a tool export or a .briefing.json."""
     if source.name.endswith(".briefing.json"):
@@ -438,6 +488,7 @@ def main() -> None:
     """Run the command line."""
     # factsheet uses no pydantic plugins; looking for them costs a cold start ~15 ms.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    # The pipeline allocates many small objects and frees few: collect less often.
+    # The pipeline allocates many small objects and frees few: collect less often. (A build
+    # of many inputs sets the default back; see build.)
     gc.set_threshold(50_000, 20, 20)
     app(prog_name="factsheet")
