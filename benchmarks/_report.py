@@ -58,19 +58,58 @@ def goal_table(peer: str, goal_seconds: float, goal_ratio: float,
     """Return the goal table shared by the render benchmarks.
 
     Each row: (example, our median s, the peer's median s, the peer's empty-document floor s,
-    whether this example is the one the goal names).
+    whether this example is the one the goal names). ``goal_ratio``: we must be at least that
+    many times faster, so ours / theirs must be at most 1 / ``goal_ratio``.
     """
     out = []
     for label, ours, theirs, floor, is_goal in rows:
-        row = [label + (" (goal)" if is_goal else ""), ms(ours),
-               "ok" if ours < goal_seconds else "MISSED"]
-        if theirs is None or floor is None:
+        row = [label + (" (goal)" if is_goal else ""), ms(ours), ok(ours < goal_seconds)]
+        if theirs is None:
             row += ["-", "-", "-", "-"]
         else:
-            row += [ms(theirs), f"{theirs / ours:.2f}x",
-                    "ok" if theirs / ours >= goal_ratio else "MISSED",
-                    f"{max(theirs - floor, 0) / ours:.2f}x"]
+            row += [ms(theirs), f"{ours / theirs:.3f}", ok(ours / theirs <= 1 / goal_ratio),
+                    f"{ours / (theirs - floor):.3f}" if floor is not None and theirs > floor
+                    else "-"]
         out.append(row)
     goal_ms = f"{goal_seconds * 1000:g}"
     return table(["example", "factsheet ms", f"< {goal_ms} ms", f"{peer} ms",
-                  f"{peer} / ours", f">= {goal_ratio:g}x", f"({peer} - floor) / ours"], out)
+                  f"ours / {peer}", f"<= {1 / goal_ratio:.2f}", f"ours / ({peer} - floor)"],
+                 out)
+
+
+# -- the summary that run_all.py prints ------------------------------------------------------
+
+SUMMARY_HEADERS = ("measure", "ours", "goal", "peer", "ratio", "verdict")
+
+
+def summary_row(measure: str, ours: str, goal: str = "-", peer: str = "-", ratio: str = "-",
+                verdict: str = "info") -> list[str]:
+    """One row of the summary: ``ratio`` is our time / the peer's; ``verdict`` is ``ok``,
+    ``MISSED`` or ``info`` (no goal)."""
+    return [measure, ours, goal, peer, ratio, verdict]
+
+
+def summary_table(rows: Sequence[Sequence[str]]) -> str:
+    return table(SUMMARY_HEADERS, rows, right=[False, True, True, True, True, False])
+
+
+def save_summary(path: str | None, rows: Sequence[Sequence[str]]) -> None:
+    """Append ``rows`` to the summary file ``run_all.py`` passes with ``--summary``."""
+    if path is None:
+        return
+    import json
+
+    with open(path, "a", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(list(row), ensure_ascii=False) + "\n")
+
+
+def load_summary(path: str) -> list[list[str]]:
+    import json
+
+    with open(path, encoding="utf-8") as source:
+        return [json.loads(line) for line in source if line.strip()]
+
+
+def ok(met: bool) -> str:
+    return "ok" if met else "MISSED"

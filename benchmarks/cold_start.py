@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _report import heading, median, ms, table
+from _report import heading, median, ms, ok, save_summary, summary_row, table
 
 ROOT = Path(__file__).resolve().parent.parent
 HELP_GOAL = 0.15
@@ -136,6 +136,20 @@ def timing_table(cmds: list[Command]) -> str:
     return table(["command", "median ms", "min ms", "max ms", "goal ms", "result"], rows)
 
 
+def summary(cmds: list[Command]) -> list[list[str]]:
+    """The goals' rows for run_all.py: the console script's --help and validate on the
+    goal's example."""
+    rows = []
+    for cmd in cmds[2:]:
+        if cmd.label.endswith("--help") or cmd.label.endswith(str(MAIN_EXAMPLE)):
+            state = verdict(cmd)
+            rows.append(summary_row(f"cold start: {cmd.label.split(' (')[0]}",
+                                    f"{ms(median(cmd.times))} ms", f"< {ms(cmd.goal or 0)} ms",
+                                    verdict=ok(state == "PASS") if not state.startswith(
+                                        "BROKEN") else state))
+    return rows
+
+
 _IMPORT_LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|( *)(\S+)\s*$")
 
 
@@ -197,6 +211,7 @@ def main() -> int:
                         "measure with a private .pyc cache (PYTHONPYCACHEPREFIX) filled by the "
                         "warm-up run; private: always; as-is: never")
     parser.add_argument("--quick", action="store_true", help="5 runs, 3 importtime runs")
+    parser.add_argument("--summary", default=None, help=argparse.SUPPRESS)  # for run_all.py
     args = parser.parse_args()
     if args.quick:
         args.runs, args.import_runs = min(args.runs, 5), min(args.import_runs, 3)
@@ -231,6 +246,7 @@ def run(args: argparse.Namespace, private: str) -> int:
         print(f"WARNING: {len(stale)} modules were compiled on every run, so the figures are "
               f"too high: {' '.join(stale[:6])}{' ...' if len(stale) > 6 else ''}")
     print(timing_table(cmds))
+    save_summary(args.summary, summary(cmds))
     missing = [c for c in cmds if c.goal is not None and verdict(c) == "FAIL"]
     print(f"\n{len(missing)} of {sum(c.goal is not None for c in cmds)} goals missed "
           "(judged on the median)." if missing else "\nAll goals met (judged on the median).")
