@@ -68,6 +68,8 @@ CODES: dict[str, Code] = _codes(
      "document, or does not join a fact to a party; it is ignored."),
     ("FS121", INFO, "field inferred", "An imported fact lacked a field (a statistic's value, a "
      "commitment's modality, a position's stance, a party's kind) and it was inferred."),
+    ("FS122", ERR, "no article text", "The article given to `factsheet suggest` is empty, or "
+     "holds no text once its HTML markup is removed: there is nothing to suggest from."),
     ("FS116", ERR, "unsafe reference document", "A reference .docx must be a sane zip: at most "
      "2,000 entries and 100 MB expanded, no entry expanding 200 times, no absolute or '..' "
      "names, and the parts of a Word document."),
@@ -107,6 +109,11 @@ CODES: dict[str, Code] = _codes(
     ("FS409", ERR, "quotation not verbatim", "A quotation's words are not exactly as printed."),
     ("FS410", INFO, "approximate value", "The evidence qualifies the value (about, nearly, more "
      "than...); the statistic is marked approximate."),
+    ("FS411", WARN, "suggestion not yet reviewed", "A party, fact or article header field is "
+     "still marked `suggested` (left by `factsheet suggest`): rules found it, no person has "
+     "checked it. Check it against the article, correct it, then delete the marker. A warning, "
+     "not an error, so a draft still validates and builds for review; `--strict` (as in CI) "
+     "fails until every suggestion is settled."),
     # FS5xx: rendering and writing
     ("FS501", ERR, "cannot write output", "An output file could not be written."),
     ("FS503", WARN, "character without a font", "No PDF font can draw this character: it "

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from factsheet.checks import articles, quotations, references, statistics
+from factsheet.checks import articles, quotations, references, review, statistics
 from factsheet.diagnostics import Diagnostic
 from factsheet.model.annotations import AnnotationFile
 from factsheet.model.briefing import Briefing
@@ -30,6 +30,7 @@ RULES: dict[str, Rule] = {
     "statistics": statistics.check,
     "articles": articles.check,
     "quotations": quotations.check,
+    "review": review.check,
 }
 
 

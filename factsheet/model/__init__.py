@@ -18,6 +18,7 @@ from factsheet.model.briefing import (
 )
 from factsheet.model.common import (
     SCHEMA_VERSION,
+    Confidence,
     Direction,
     Modality,
     ParagraphKind,
@@ -32,6 +33,7 @@ __all__ = [
     "Briefing",
     "Commitment",
     "Comparison",
+    "Confidence",
     "DiagnosticRecord",
     "Direction",
     "Evidence",

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BeforeValidator, Field, model_validator
 
-from factsheet.model.common import Id, Language, Strict, Text, Url, forbid_both
+from factsheet.model.common import Confidence, Id, Language, Strict, Text, Url, forbid_both
 from factsheet.model.facts import (
     CommitmentFields,
     ComparisonFields,
@@ -63,6 +63,29 @@ Evidence = Annotated[
 RequiredEvidence = Annotated[Evidence, Field(min_length=1)]
 
 
+#: The review marker of a party or fact. Only input files carry it: a person settles each
+#: suggestion by deleting the key, so a briefing never needs to know it was suggested (until
+#: then FS411 reports it, and ``--strict`` refuses to build).
+Suggested = Annotated[Confidence | None, Field(
+    None, description="Left by `factsheet suggest`: found by rules, not yet checked by a "
+    "person (high or low confidence). Delete it once the item is reviewed.")]
+
+
+class ArticleSuggested(Strict):
+    """Which article header fields were suggested, each with the suggester's confidence."""
+
+    title: Confidence | None = None
+    publisher: Confidence | None = None
+    byline: Confidence | None = None
+    agency: Confidence | None = None
+    url: Confidence | None = None
+    language: Confidence | None = None
+    published: Confidence | None = None
+    updated: Confidence | None = None
+    datelines: Confidence | None = None
+    related: Confidence | None = None
+
+
 class RelatedLinkIn(Strict):
     title: Text = Field(description='Headline of the linked story, as in "ALSO READ: <title>".')
     url: Url | None = None
@@ -84,6 +107,9 @@ class ArticleIn(Strict):
         None, description="Dateline cities in order; detected from the text when omitted.")
     related: list[RelatedLinkIn] = Field(
         default_factory=list, description="URLs for interstitial links, matched by title.")
+    suggested: ArticleSuggested | None = Field(
+        None, description="Header fields left by `factsheet suggest` and not yet checked by a "
+        "person; delete each key once the field is reviewed.")
 
     @model_validator(mode="before")
     @classmethod
@@ -96,19 +122,23 @@ class ArticleIn(Strict):
 
 class PartyIn(PartyFields):
     mentions: Evidence = Field(default_factory=list)
+    suggested: Suggested
 
 
 class CommitmentIn(CommitmentFields):
     evidence: RequiredEvidence
+    suggested: Suggested
 
 
 class PositionIn(PositionFields):
     evidence: RequiredEvidence
+    suggested: Suggested
 
 
 class QuotationIn(QuotationFields):
     evidence: Evidence = Field(default_factory=list,
                                description="Defaults to the quotation's text itself.")
+    suggested: Suggested
 
 
 class ComparisonIn(ComparisonFields):
@@ -119,10 +149,12 @@ class StatisticIn(StatisticFields):
     approximate: bool | None = Field(None, description="Inferred from the evidence if omitted.")
     comparison: ComparisonIn | None = None
     evidence: RequiredEvidence
+    suggested: Suggested
 
 
 class PhotoIn(PhotoFields):
     evidence: RequiredEvidence
+    suggested: Suggested
 
 
 class AnnotationFile(Strict):

@@ -56,6 +56,13 @@ class Direction(StrEnum):
     UNCHANGED = "unchanged"
 
 
+class Confidence(StrEnum):
+    """How sure ``factsheet suggest`` was of a suggestion: the value of a ``suggested`` marker."""
+
+    HIGH = "high"
+    LOW = "low"
+
+
 class ParagraphKind(StrEnum):
     HEADER = "header"
     CAPTION = "caption"

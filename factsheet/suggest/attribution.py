@@ -1,0 +1,287 @@
+"""Who says it: the source of a sentence ("..., the ministry said on Telegram", "according
+to X", "X said that ...") and the party a noun phrase names.
+
+Supports: a source after the claim, before it, "according to", "citing", a subject that
+records ("Estonia's navy recorded"), a source named in the next sentence ("X reported this
+on Telegram"); channels ("on Telegram", "on its website", "in a statement"); pronouns ("he
+said") and roles ("the ministry said") resolved to the last party that fits; a capitalised
+source no rule introduced becomes a party of its own (low confidence). Does not support:
+anonymous sources ("officials said") — no party is made for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factsheet.suggest import parties as P
+from factsheet.suggest.draft import LOW, PartyDraft, Span
+from factsheet.suggest.organisations import HEADS
+from factsheet.suggest.persons import STOP_CAPS
+from factsheet.suggest.text import Article, clean
+
+SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[\w\s-]{1,30}?|"
+       r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?|reported|reports|wrote|writes|posted|announced|"
+       r"stated|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
+       r"declared|explained|argued|predicted|forecast|calculated|showed|show")
+_TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
+_INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
+                       r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”]){2,70}?)"
+                       r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.]|$)")
+_APPOSED = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?),\s+(?P<app>[^,;\"“”]{1,70}),\s+(?P<verb>" + SAY
+                      + r")\b(?P<rest>[^.;]*)")
+_LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
+                      r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;.\"“”]{2,90})")
+_QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"“”]{2,60}?)\s+as\s+"
+                     r"(?:saying|telling)\b")
+_CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
+_RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>recorded|"
+                      r"registered|counted|logged|tallied|reported|found|estimates|estimated)\s")
+_NEXT = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>(?:reported|said|wrote|announced|"
+                   r"posted|stated|confirmed|gave)\s+(?:this|these\s+figures|the\s+figures|"
+                   r"the\s+data|the\s+toll)|(?:reported|wrote|posted)\s+on\s+(?:Telegram|X|"
+                   r"Facebook|its\s+website))\b")
+_CARRIED = re.compile(r",\s+(?P<via>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+(?:reports|reported)"
+                      r"\.?\s*$")
+CHANNEL = re.compile(
+    r"\b(?P<channel>(?:on|in|via|through)\s+(?:(?:its|his|her|their|the|a|an)\s+)?"
+    r"(?:official\s+|evening\s+|daily\s+|joint\s+|written\s+)?(?:Telegram(?:\s+channel)?|X|"
+    r"Twitter|Facebook|Instagram|website|web\s+site|YouTube|TikTok|statement|press\s+release|"
+    r"video\s+(?:address|message)|address|interview(?:\s+with\s+[A-Z][\w-]+)?|briefing|"
+    r"news\s+conference|press\s+conference|televised\s+address|(?:state\s+)?television|radio|"
+    r"social\s+media|blog|report|communique|declaration|bulletin))\b")
+_PRONOUNS = {"he": (P.PERSON,), "she": (P.PERSON,), "him": (P.PERSON,), "her": (P.PERSON,),
+             "it": None, "they": None, "them": None}
+_NOT_SOURCES = re.compile(r"^(?:officials?|sources?|residents?|witnesses|analysts|experts|"
+                          r"people|police|the\s+\w+s)$", re.IGNORECASE)
+ORGANISATION_KINDS = ("state", "government_body", "international_organisation", "coalition",
+                      "armed_forces", "political_party", "company", "media_outlet",
+                      "news_agency", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source a sentence names."""
+
+    party: PartyDraft
+    np: Span
+    channel: str | None
+    how: str  # "said", "according to", "citing", "records", "next sentence", "quoted"
+    via: PartyDraft | None = None  # the outlet that quoted the source
+
+
+def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> list[Source]:
+    """Return the sources the sentence ``[start, end)`` names, the surest first."""
+    text = article.text
+    found: list[Source] = []
+    sentence = text[start:end]
+    quoted = _QUOTED.match(sentence)
+    if quoted:
+        party = resolve(article, registry, *_trim_np(text, start + quoted.start("np"),
+                                                     start + quoted.end("np")))
+        via = resolve(article, registry, *_trim_np(text, start + quoted.start("via"),
+                                                   start + quoted.end("via")))
+        if party is not None:
+            found.append(Source(party, (start + quoted.start("np"), start + quoted.end("np")),
+                                None, "quoted", via if via is not party else None))
+    apposed = _APPOSED.match(sentence)
+    if apposed:
+        party = _apposed(article, registry, start, apposed)
+        if party is not None:
+            channel = CHANNEL.search(apposed["rest"])
+            found.append(Source(party, (start + apposed.start(), start + apposed.end("app")),
+                                channel["channel"] if channel else None, "said"))
+    for pattern, how in ((_TRAILING, "said"), (_INVERTED, "said"), (_LEADING, "said"),
+                         (_ACCORDING, "according to"), (_RECORDS, "records")):
+        for match in pattern.finditer(sentence):
+            if how == "said" and match["verb"] == "according to":
+                how = "according to"
+            np = _trim_np(text, start + match.start("np"), start + match.end("np"))
+            party = resolve(article, registry, *np)
+            if party is None:
+                continue
+            rest = match.groupdict().get("rest") or ""
+            channel = CHANNEL.search(rest)
+            found.append(Source(party, np, channel["channel"] if channel else None, how))
+            if pattern is not _TRAILING:
+                break
+    return _unique(found)
+
+
+def _apposed(article: Article, registry: P.Registry, start: int, match: re.Match[str]
+             ) -> PartyDraft | None:
+    """Return the source of "X, who ..., said" (X) or "The UN's office, OCHA, said" (OCHA)."""
+    np = _trim_np(article.text, start + match.start("np"), start + match.end("np"))
+    app = (start + match.start("app"), start + match.end("app"))
+    if re.match(r"(?:who|whose|which|where|when)\b", match["app"]):
+        return resolve(article, registry, *np)
+    if match["app"][:1].isupper():
+        found = resolve(article, registry, *app)
+        if found is not None:
+            return found
+    return registry.at(np[0], app[1]) or resolve(article, registry, *np)
+
+
+def citing(article: Article, registry: P.Registry, start: int, end: int) -> Source | None:
+    """Return the party a report cites ("..., citing the minister"), if any."""
+    match = _CITING.search(article.text, start, end)
+    if not match:
+        return None
+    np = _trim_np(article.text, match.start("np"), match.end("np"))
+    party = resolve(article, registry, *np)
+    return Source(party, np, None, "citing") if party else None
+
+
+def next_sentence_source(article: Article, registry: P.Registry, start: int, end: int
+                         ) -> Source | None:
+    """Return the source when the sentence ``[start, end)`` names it at its start ("Head of
+    the administration X reported this on Telegram")."""
+    match = _NEXT.match(article.text[start:end])
+    if not match:
+        return None
+    np = _trim_np(article.text, start + match.start("np"), start + match.end("np"))
+    party = resolve(article, registry, *np)
+    if party is None:
+        return None
+    channel = CHANNEL.search(article.text, start + match.end(), end)
+    carried = _CARRIED.search(article.text, start, end)
+    via = registry.at(carried.start("via"), carried.end("via")) if carried else None
+    return Source(party, np, channel["channel"] if channel else None, "next sentence",
+                  via if via is not party else None)
+
+
+def _unique(found: list[Source]) -> list[Source]:
+    result: list[Source] = []
+    for source in found:
+        if all(source.party is not s.party for s in result):
+            result.append(source)
+    return result
+
+
+def _trim_np(text: str, start: int, end: int) -> Span:
+    """Return the noun phrase without leading connectives and trailing time words."""
+    chunk = text[start:end]
+    lead = re.match(r"^(?:(?:and|but|while|as|so|then|also|which|who|that|where)\s+)+", chunk)
+    if lead:
+        start += lead.end()
+    tail = re.search(r"\s+(?:on|in|late|early|last|this)\s+(?:\w+day|\w+)$|\s+(?:also|had|has|"
+                     r"have|would|will|on\s+\w+)$", text[start:end])
+    if tail:
+        end = start + tail.start()
+    return start, end
+
+
+def resolve(article: Article, registry: P.Registry, start: int, end: int
+            ) -> PartyDraft | None:
+    """Return the party the noun phrase ``[start, end)`` names, making one if it is a
+    capitalised name no rule introduced."""
+    party = registry.at(start, end)
+    if party is not None:
+        return party
+    words = article.text[start:end].split()
+    if not words:
+        return None
+    low = words[0].lower()
+    phrase = clean(article.text[start:end])
+    group = GROUP.fullmatch(phrase)
+    if group:
+        return group_party(article, registry, start, end, group["count"])
+    if _DOCUMENT.fullmatch(phrase):
+        return _issuer(article, registry, start)
+    if _BLOC.fullmatch(phrase):
+        return registry.last_before(start, ("international_organisation", "coalition"),
+                                    floor=max(0, start - 1500))
+    if len(words) == 1 and low in _PRONOUNS:
+        kinds = _PRONOUNS[low] or ORGANISATION_KINDS
+        floor = max(0, start - 600)
+        return registry.last_before(start, kinds, floor=floor)
+    return _new_source(article, registry, start, end)
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+GROUP = re.compile(r"(?:[Tt]he\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|"
+                    r"both|\d+)\s+(?:governments|countries|states|nations|allies|leaders|sides|"
+                    r"ministers|capitals|neighbours|neighbors|partners|delegations)")
+
+
+def group_party(article: Article, registry: P.Registry, start: int, end: int, count: str
+                ) -> PartyDraft | None:
+    """Return a coalition of the states a group names ("the three governments"): the last
+    states named together before it, as many as it counts."""
+    wanted = int(count) if count.isdigit() else _COUNTS.get(count.lower(), 0)
+    for sentence in reversed([s for s in article.sentences if s.start < start]):
+        states = registry.all_at(sentence.start, min(sentence.end, start), (P.STATE,))
+        if len(states) >= wanted >= 2:
+            members = states[:wanted]
+            names = ", ".join(p.name for p in members[:-1]) + f" and {members[-1].name}"
+            key = "group:" + "+".join(p.key for p in members)
+            party = registry.add(PartyDraft(key, f"Governments of {names}", "coalition",
+                                            confidence=LOW, members=members), (start, end))
+            if not party.notes:
+                party.notes.append(f'"{clean(article.text[start:end])}": read as {names}')
+            return party
+    return None
+
+
+_DOCUMENT = re.compile(r"(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?:joint\s+)?(?:statement|"
+                       r"communique|declaration|report|letter|memorandum)")
+
+
+def _issuer(article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
+    """Return who issued "the statement": the source of the last sentence that names one."""
+    earlier = [s for s in article.sentences if s.end <= start][-5:]
+    for sentence in reversed(earlier):
+        for source in sources_in(article, registry, sentence.start, sentence.end):
+            if source.channel and re.search(r"statement|communique|declaration|report|letter",
+                                            source.channel):
+                return source.party
+    return None
+
+
+_BLOC = re.compile(r"(?:[Tt]he\s+)(?:bloc|alliance|union|organi[sz]ation|coalition)")
+_COLLECTIVE = re.compile(r"(?:[Oo]pposition|[Rr]uling[- ]party|[Gg]overnment|[Cc]oalition)\s+"
+                         r"(?:lawmakers|legislators|MPs|deputies|parties|politicians|leaders)"
+                         r"(?:\s+in\s+[A-Z][\w-]+)?")
+
+
+def _new_source(article: Article, registry: P.Registry, start: int, end: int
+                ) -> PartyDraft | None:
+    """Make a party of a source no rule introduced: a capitalised name ("Baltgrid said"), a
+    body described by its head word ("the regional prosecutor's office said"), a collective
+    ("opposition lawmakers")."""
+    text = clean(article.text[start:end])
+    collective = _COLLECTIVE.fullmatch(text)
+    if collective:
+        return _made(article, registry, start, end, text, "political_party")
+    head = re.fullmatch(r"(?:the|The)\s+(?P<words>[a-z][\w'’ -]{0,60}?\b(?P<head>\w+))", text)
+    if head and head["head"] in HEADS and len(head["words"].split()) >= 2:
+        return _made(article, registry, start, end, head["words"], HEADS[head["head"]])
+    name = re.sub(r"^(?:the|The)\s+", "", text)
+    inner = re.match(r"^(?:an?|the|its|their)\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)"
+                     r"\s+(?:poll|survey|data|figures|report|study|analysis|estimate|count|"
+                     r"tally|statement|census)\b", text)
+    if inner:  # "a YouGov poll published on Monday": YouGov
+        return _made(article, registry, start, end, inner["name"], "other")
+    if not name or not name[0].isupper() or _NOT_SOURCES.match(name) or len(name.split()) > 6:
+        return None
+    if name.split()[0] in STOP_CAPS or name.split()[0].lower() in _PRONOUNS:
+        return None
+    if not all(w[0].isupper() or w in ("of", "for", "and", "the", "de") for w in name.split()):
+        return None
+    return _made(article, registry, start, end, P.strip_possessive(name)[0], "other")
+
+
+def _made(article: Article, registry: P.Registry, start: int, end: int, name: str, kind: str
+          ) -> PartyDraft:
+    """Register a party named only as a source, mentioned where its words are."""
+    at = article.text.find(name.split()[0], start, end)
+    at = start if at < 0 else at
+    stop = at + len(name) if article.text[at:at + len(name)] == name else end
+    shown = name[:1].upper() + name[1:]
+    party = registry.add(PartyDraft(f"source:{name.casefold()}", shown, kind, confidence=LOW,
+                                    heads=(name.split()[-1].lower(),)), (at, stop))
+    if not party.notes:
+        party.notes.append("named only as a source: check its name and kind")
+    return party

@@ -1,0 +1,232 @@
+"""The article header: title, byline and agency, published and updated times, datelines,
+related links ("ALSO READ: ...").
+
+Supports: header lines before the dateline, or the first short lines of a story without one;
+"By NAME", "By NAME, AGENCY", "By AGENCY"; "(Reuters)", "(AP)" and "Kyodo" in the dateline;
+"Reporting by ..." at the end; datelines as ``factsheet.article`` reads them, plus title-case
+ones followed by an agency ("Paris (AFP) -"). Does not support: bylines inside HTML metadata
+only (the HTML reader passes those on), several articles in one text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factsheet.suggest import credits
+from factsheet.suggest.data import gazetteer
+from factsheet.suggest.draft import HIGH, LOW, Draft, HeaderDraft
+from factsheet.suggest.text import Article, clean, split_sentences
+from factsheet.suggest.timestamps import format_stamp, read_stamps
+
+_BYLINE = re.compile(r"^(?:by|BY|By)\s+(?P<who>\S.*?)\s*$")
+_REPORTING = re.compile(r"\b(?:Reporting|Writing) by (?P<who>[^;.\n]+)")
+_AGENCY_WORDS = re.compile(
+    r"\b(?:News|Wire|Press|Service|Agency|Agence|Telegraph|Network|Media|Radio|Television|"
+    r"Bureau|Associated|Times|Post|Herald|Tribune|Daily|Gazette|Journal|Broadcasting)\b")
+_LENIENT_DATELINE = re.compile(
+    r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:,[^\n\-–—(]{1,40})?\s*"
+    r"\((?P<agency>[^)\n]{1,40})\)\s*[-–—]{1,2}\s")
+_DATELINE_AGENCY = re.compile(r"[^\n\-–—]{0,80}?\((?P<agency>[^)\n]{1,40})\)\s*[-–—]")
+_REPORTS = re.compile(r",\s+(?P<agency>[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:reports|reported)\.\s*$")
+_SECTION = re.compile(r"^(?:[A-Z][\w&-]*)(?:\s+[A-Z&][\w&-]*)?$")
+#: More than this many words, or a full stop after this many, and a line is story, not header.
+_LONGEST_HEADER_LINE = 60
+_BLANK_HEADER_LINES = 8
+#: Agencies a byline may end with, without a comma: "By HANNA ARHIROVA Associated Press".
+_BYLINE_AGENCIES = ("Associated Press", "Reuters", "AFP", "Agence France-Presse", "Kyodo News",
+                    "Bloomberg", "Ukrinform", "Xinhua", "dpa")
+
+
+def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
+                meta: dict[str, str] | None = None) -> None:
+    """Fill ``draft.header`` from the top of the story (and the HTML metadata, if any)."""
+    header = draft.header
+    lines = header_lines(article)
+    if lines and article.structure.dateline_offset is None:
+        article.header_end = lines[-1][1]
+    rest = []
+    for start, end in lines:
+        line = article.text[start:end]
+        if _stamps(line, header, zone) or _byline(line, header):
+            continue
+        if credits.is_caption_line(line) or credits.is_credit_only(line):
+            continue
+        known = gazetteer().organisations.get(line.strip())
+        if known is not None and known.kind == "news_agency":  # "Reuters" on a line of its own
+            header.set("agency", line.strip(), HIGH)
+            continue
+        rest.append(line)
+    title = next((clean(line) for line in rest if not _is_section_label(line)), None)
+    if title:
+        header.set("title", title.rstrip(), HIGH if len(title.split()) >= 3 else LOW)
+    _check_times(header)
+    _datelines(article, header)
+    _agency_from_text(article, header)
+    _related(article, header)
+    for name, value in (meta or {}).items():
+        header.set(name, value, LOW, "read from the page's metadata")
+    if "title" not in header.values:
+        first = article.text.strip().splitlines()[0] if article.text.strip() else "Untitled"
+        header.set("title", clean(first)[:200], LOW, "no headline found: the first line")
+
+
+def header_lines(article: Article) -> list[tuple[int, int]]:
+    """Return the ``[start, end)`` of each header line: before the dateline, or the first
+    short lines of a story without one."""
+    text = article.text
+    stop = article.structure.dateline_offset
+    if stop is None:
+        stop = _lenient_dateline_offset(article)
+    found: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        start, end = pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        if stop is not None and start >= stop:
+            break
+        line = text[start:end].strip()
+        if not line:
+            continue
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        if stop is None and (_is_story_line(line) or len(found) >= _BLANK_HEADER_LINES):
+            break
+        found.append((start + lead, start + lead + len(line)))
+    return found
+
+
+def _is_story_line(line: str) -> bool:
+    if credits.is_caption_line(line) or credits.is_credit_only(line):
+        return False
+    words = line.split()
+    if len(words) > _LONGEST_HEADER_LINE:
+        return True
+    sentences = split_sentences(line, 0, len(line))
+    return len(words) > 14 and (line.endswith(".") or len(sentences) > 1)
+
+
+def _lenient_dateline_offset(article: Article) -> int | None:
+    for start, end, _ in article.paragraphs:
+        if _LENIENT_DATELINE.match(article.text[start:end]):
+            return start
+    return None
+
+
+def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
+    found = read_stamps(line, zone)
+    words = re.sub(r"[\d:.,|+\-−()/]", " ", line).split()
+    if not found or len(words) > 12:
+        return False
+    lead = re.match(r"^(?P<name>[A-Z][\w .&'-]{1,40}?)\s+[-–—|]\s", line)
+    if lead and is_agency_name(lead["name"].title()) and not read_stamps(lead["name"], zone):
+        known = gazetteer().organisations.get(lead["name"].title())
+        header.set("agency", known.name if known else lead["name"], LOW,
+                   "from the time line")
+    for name, stamp in found.items():
+        notes = []
+        if not stamp.zone_printed:
+            zone = format_stamp(stamp.value)[19:]
+            notes.append(f"no time zone printed: {'UTC' if zone == 'Z' else zone} assumed "
+                         "(factsheet suggest --timezone)")
+        if not stamp.time_printed:
+            notes.append("no time printed: midnight assumed")
+        header.set(name, format_stamp(stamp.value),
+                   HIGH if stamp.time_printed else LOW, "; ".join(notes) or None)
+    return True
+
+
+def _check_times(header: HeaderDraft) -> None:
+    """Drop an update time before the publication time (factsheet reports it, FS406)."""
+    published, updated = header.values.get("published"), header.values.get("updated")
+    if not isinstance(published, str) or not isinstance(updated, str):
+        return
+    def when(value: str) -> dt.datetime:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if when(updated) < when(published):
+        del header.values["updated"], header.confidence["updated"]
+        header.notes.pop("updated", None)
+        header.notes["published"] = (f"the text prints an update time ({updated}) before "
+                                     "this: check both")
+
+
+def _byline(line: str, header: HeaderDraft) -> bool:
+    match = _BYLINE.match(line)
+    if not match or len(match["who"].split()) > 16:
+        return False
+    who = re.sub(r"\s+(?:Staff|staff|Newsroom|newsroom)$", "", match["who"].rstrip("."))
+    who = re.sub(r"\s+(" + "|".join(re.escape(a) for a in _BYLINE_AGENCIES) + r")$", r", \1",
+                 who)
+    parts = [p.strip() for p in re.split(r",\s+|\s+[|–—-]\s+", who) if p.strip()]
+    agency = parts[-1] if parts and is_agency_name(parts[-1]) else None
+    people = ", ".join(parts[:-1] if agency else parts)
+    header.set("byline", people or None)
+    header.set("agency", agency)
+    return True
+
+
+def is_agency_name(text: str) -> bool:
+    """Return True when ``text`` names a news organisation rather than people."""
+    known = gazetteer().organisations.get(text)
+    if known is not None:
+        return known.kind in ("news_agency", "media_outlet")
+    if _AGENCY_WORDS.search(text):
+        return True
+    return bool(re.fullmatch(r"[A-Z]{2,6}", text))
+
+
+def _is_section_label(line: str) -> bool:
+    """Return True for "World", "Europe News" — a site's section, not a headline."""
+    return bool(_SECTION.match(line.strip())) and len(line.split()) <= 2
+
+
+def _datelines(article: Article, header: HeaderDraft) -> None:
+    cities = list(article.structure.datelines)
+    confidence = HIGH
+    if not cities:
+        found = next((m for s, e, _ in article.paragraphs
+                      if (m := _LENIENT_DATELINE.match(article.text[s:e]))), None)
+        if found:
+            cities = [c.strip().upper() for c in found["cities"].split("/")]
+            confidence = LOW
+    if not cities:
+        return
+    seen, repeated = set(), []
+    for city in cities:
+        if city.casefold() in seen:
+            repeated.append(city)
+        seen.add(city.casefold())
+    note = (f"{', '.join(repeated)} listed twice in the text (FS407): keep it once if that is "
+            "a slip" if repeated else None)
+    header.set("datelines", cities, confidence, note)
+
+
+def _agency_from_text(article: Article, header: HeaderDraft) -> None:
+    start = article.structure.dateline_offset
+    if start is None:
+        start = _lenient_dateline_offset(article)
+    if start is not None:
+        match = _DATELINE_AGENCY.match(article.text, start)
+        if match and is_agency_name(match["agency"].strip()):
+            header.set("agency", match["agency"].strip(),
+                       HIGH, "from the dateline")
+            return
+        kyodo = re.match(r"^[^\n\-–—]{0,60}\b(Kyodo)\b", article.text[start:start + 80])
+        if kyodo:
+            header.set("agency", "Kyodo", HIGH, "from the dateline")
+            return
+    for s, e, _ in article.paragraphs[:4]:
+        found = _REPORTS.search(article.text[s:e])
+        if found and is_agency_name(found["agency"]):
+            header.set("agency", found["agency"], LOW,
+                       f'from "{found.group().strip(", ")}"')
+            return
+    reporting = _REPORTING.search(article.text)
+    if reporting:
+        header.set("byline", clean(reporting["who"]), LOW,
+                   'from "Reporting by" at the end')
+
+
+def _related(article: Article, header: HeaderDraft) -> None:
+    links = [{"title": title} for _, title, _, _ in article.structure.related]
+    header.set("related", links, HIGH,
+               "the links the text prints; add each one's url")

@@ -1,0 +1,297 @@
+"""Attributed statistics: the value, what is counted, the period, who claims it and where,
+and what it is compared with.
+
+Supports: numbers in digits and words with scale words, currency signs and percentages;
+markers ("about", "nearly", "more than"); the unit and the counted phrase after the number
+("56 riverside towns", "81 of the drones"); periods ("in December", "in 2026", "this
+spring", "a year", "overnight", "over the past 24 hours"); comparisons ("up from",
+"down from", "fell to X from Y", "compared with") with their baseline and its period; the
+source and channel through ``attribution.py``, including "citing" (the outlet becomes
+``reported_via``). Leaves out: years, dates, times, ordinals, durations ("four hours"),
+numbers inside quotations, and amounts someone commits to ("will provide 40 pumps" — a
+commitment, see ``cues.py``). A number with no source in its sentence, the one before or
+the one after is left out: every statistic must say who claims it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factsheet.model.common import Confidence
+from factsheet.suggest import attribution as A
+from factsheet.suggest import comparisons as C
+from factsheet.suggest import parties as P
+from factsheet.suggest.draft import HIGH, LOW, Draft, FactDraft
+from factsheet.suggest.figures import Figure, iter_figures
+from factsheet.suggest.text import Article, Sentence, clean, slug
+
+_TIME_UNITS = re.compile(r"^\s*(?:-\s*)?(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|"
+                         r"decades?|centuries|nights?|o'clock|a\.m\.|p\.m\.|am|pm)\b",
+                         re.IGNORECASE)
+_DATE_CONTEXT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                           r"Nov|Dec)\.?\s*$", re.IGNORECASE)
+_COMMITTED = re.compile(
+    r"\b(?:will|would|shall|'ll|pledged\s+to|agreed\s+to|promised\s+to|plans?\s+to|vowed\s+to|"
+    r"offered\s+to|ready\s+to|to)\s+(?:\w+\s+){0,2}?(?:provide|contribute|send|fund|buy|deliver|"
+    r"supply|give|deploy|host|donate|allocate|train|build|open|hire|recruit|add|invest|spend|"
+    r"lend|grant|transfer|cut|reduce|raise|increase|create|set\s+up|buy\s+back|purchase|"
+    r"acquire|resettle|admit|accept)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+_NOUN_STOP = frozenset(
+    ["of", "in", "on", "at", "by", "for", "from", "to", "with", "and", "or", "but", "as", "than",
+     "that", "which", "who", "were", "was", "are", "is", "had", "have", "has", "will", "would",
+     "could", "should", "can", "may", "might", "be", "been", "being", "said", "says", "told",
+     "up", "down", "since", "during", "over", "under", "after", "before", "while", "compared",
+     "against", "versus", "a", "an", "the", "this", "these", "those", "its", "their", "his",
+     "her", "our", "per"])
+@dataclass
+class _Sources:
+    """The sources of each sentence, found once."""
+
+    article: Article
+    registry: P.Registry
+    cache: dict[int, list[A.Source]]
+
+    def of(self, sentence: Sentence) -> list[A.Source]:
+        if sentence.start not in self.cache:
+            self.cache[sentence.start] = A.sources_in(self.article, self.registry,
+                                                      sentence.start, sentence.end)
+        return self.cache[sentence.start]
+
+
+def find_statistics(article: Article, registry: P.Registry, draft: Draft) -> None:
+    """Add a statistic for every attributed figure of the body."""
+    sources = _Sources(article, registry, {})
+    sentences = article.sentences
+    for index, sentence in enumerate(sentences):
+        figures = [f for f in iter_figures(article.text, sentence.start, sentence.end)
+                   if _is_claim(article, f)]
+        baselines: set[int] = set()
+        for figure in figures:
+            if figure.number_start in baselines:
+                continue
+            if C.late_baseline(article.text, figure, draft, sentence):
+                continue
+            found = _source(article, registry, sources, sentences, index)
+            if found is None:
+                continue
+            source, confidence, note = found
+            stat = _statistic(article, sentence, figure, figures, baselines)
+            if stat is None:
+                continue
+            _same_unit_as_before(stat, draft, sentence)
+            if not C.stated(article.text, stat):
+                continue
+            _attribute(article, registry, sentence, stat, source)
+            stat.confidence = confidence if stat.confidence is HIGH else stat.confidence
+            if note:
+                stat.notes.append(note)
+            draft.facts.append(stat)
+
+
+def _same_unit_as_before(stat: FactDraft, draft: Draft, sentence: Sentence) -> None:
+    """Give "injuring 14 more", "27 others" and "of which 104 were shot down" the unit of the
+    figure before them."""
+    if stat.fields.get("unit") not in ("more", "others", "other", None):
+        return
+    before = [f for f in draft.of_kind("statistics")
+              if sentence.start <= f.evidence[0][0] < sentence.end and f.fields.get("unit")]
+    if before:
+        stat.fields["unit"] = before[-1].fields["unit"]
+        measure = stat.fields["measure"]
+        stat.fields["measure"] = before[-1].fields["unit"] if measure == "figure" else \
+            f"{before[-1].fields['unit']} ({measure})"
+
+
+def _is_claim(article: Article, figure: Figure) -> bool:
+    """Return False for years, dates, times, ordinals, durations and quoted numbers."""
+    text = article.text
+    after = text[figure.end:figure.end + 30]
+    before = text[max(0, figure.number_start - 12):figure.number_start]
+    printed = text[figure.number_start:figure.end]
+    if re.fullmatch(r"(?:19|20)\d\d", printed):
+        return False  # a year
+    if _DATE_CONTEXT.search(before) or re.match(r"^\s*(?:January|February|March|April|May|June|"
+                                                r"July|August|September|October|November|"
+                                                r"December)\b", after):
+        return False
+    if _TIME_UNITS.match(after) or re.match(r"^(?:st|nd|rd|th)\b", after):
+        return False
+    if re.search(r"(?:No\.|#|aged|age|number)\s*$", before, re.IGNORECASE):
+        return False
+    if figure.in_words and re.search(r"\b(?:the|other|these|those|both|all|its|their|"
+                                     r"first|last)\s+$", before, re.IGNORECASE):
+        return False
+    if figure.in_words and figure.value == 1 and not re.match(r"^\s+[a-z]+", after):
+        return False
+    if figure.in_words and figure.value == 1 and re.match(r"^\s+(?:of|another|day|time)\b",
+                                                         after):
+        return False
+    clause = text[max(0, figure.number_start - 80):figure.start]
+    return not article.in_quote(figure.start, figure.end) and not _COMMITTED.search(clause)
+
+
+def _source(article: Article, registry: P.Registry, sources: _Sources,
+            sentences: list[Sentence], index: int
+            ) -> tuple[A.Source, Confidence, str | None] | None:
+    """Return the source of a figure in ``sentences[index]``: its own sentence's, the
+    sentence before's (same paragraph), or one named at the start of the next sentence."""
+    sentence = sentences[index]
+    own = sources.of(sentence)
+    if own:
+        return own[0], HIGH, None
+    if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
+        before = sources.of(sentences[index - 1])
+        if before:
+            return before[0], LOW, "source taken from the sentence before: check it"
+    if index + 1 < len(sentences):
+        after = sentences[index + 1]
+        found = A.next_sentence_source(article, registry, after.start, after.end)
+        if found is not None:
+            return found, LOW, "source named in the next sentence: check it"
+    return None
+
+
+def _statistic(article: Article, sentence: Sentence, figure: Figure, figures: list[Figure],
+               baselines: set[int]) -> FactDraft | None:
+    text = article.text
+    unit, counted, np_end = _unit(text, figure, sentence.end)
+    fields: dict[str, object] = {"measure": "", "value": figure.shown}
+    notes: list[str] = []
+    comparison, compared_end = C.find_comparison(text, figure, np_end, sentence.end, figures)
+    if comparison is not None:
+        base, marker = comparison
+        baselines.add(base.number_start)
+        value, baseline = figure.shown, base.shown
+        if figure.scale != base.scale:
+            value, baseline, unit = C.expanded(figure), C.expanded(base), C.drop_scale(unit)
+        fields["value"] = value
+        fields["comparison"] = {"value": baseline}
+        period = C.find_period(text, base.end, min(sentence.end, base.end + 40))
+        if period:
+            fields["comparison"]["period"] = period  # type: ignore[index]
+        notes.append(f'compared "{marker}": check the baseline and its period')
+        if not C.consistent(text, FactDraft("statistics", fields, [_evidence(text, sentence,
+                                                                            figure)])):
+            del fields["comparison"]
+            notes.pop()
+            baselines.discard(base.number_start)
+    fields["measure"] = _measure(text, sentence, figure, counted, np_end) or unit or "figure"
+    if unit:
+        fields["unit"] = unit
+    period = C.find_period(text, np_end, compared_end) or C.find_period(text, sentence.start,
+                                                            figure.start)
+    if period:
+        fields["period"] = period
+    if figure.qualifier and figure.qualifier in ("about", "around", "roughly", "approximately",
+                                                 "nearly", "almost", "some", "close to",
+                                                 "an estimated", "estimated", "circa"):
+        notes.append(f'"{figure.qualifier}": factsheet marks the value approximate')
+    evidence = _evidence(text, sentence, figure)
+    stat = FactDraft("statistics", fields, [evidence], HIGH, notes)
+    stat.stem = "s-" + slug(unit or str(figure.shown), 30)
+    return stat
+
+
+def _unit(text: str, figure: Figure, limit: int) -> tuple[str | None, str, int]:
+    """Return (unit, counted phrase, where the phrase ends) for the words after a figure."""
+    pos = figure.end
+    scale = f"{figure.scale} " if figure.scale else ""
+    if figure.percent:
+        return "percent", "", pos
+    rest = text[pos:limit]
+    of = re.match(r"^\s+of\s+(?:the|them|those|these|its|their)\b\s*", rest)
+    if of and not rest[of.end():].startswith(("m ", "m,")):
+        pos += of.end()
+        rest = text[pos:limit]
+    words = list(re.finditer(r"[\w'’-]+", rest[:80]))
+    taken: list[re.Match[str]] = []
+    for word in words:
+        gap = rest[(taken[-1].end() if taken else 0):word.start()]
+        if (taken and gap.strip()) or (not taken and gap.strip() not in ("",)):
+            break
+        low = word.group().lower()
+        if low in _NOUN_STOP or re.fullmatch(r"\d+", low) or (
+                low.endswith("ed") and taken and low not in ("displaced", "injured", "wounded")):
+            break
+        taken.append(word)
+        if len(taken) >= 4 or _is_plural(low):
+            break
+    if figure.currency:
+        return f"{scale}{figure.currency}".strip(), "", pos
+    if not taken:
+        return (scale.strip() or None), "", pos
+    counted = rest[taken[0].start():taken[-1].end()]
+    head = taken[-1].group()
+    if len(taken) > 1 and taken[-2].group().lower() in ("cubic", "square", "metric", "short",
+                                                        "long", "barrel", "troy"):
+        head = f"{taken[-2].group()} {head}"
+    per = re.match(r"^\s+per\s+([\w-]+)", rest[taken[-1].end():])
+    unit = f"{scale}{head}" + (f" per {per.group(1)}" if per else "")
+    end = pos + taken[-1].end() + (per.end() if per else 0)
+    return unit, counted, end
+
+
+_IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "fish", "sheep", "cattle",
+                                "personnel", "staff", "police", "aircraft", "livestock", "troops"])
+
+
+def _is_plural(word: str) -> bool:
+    """Return True for a word that reads as a plural noun: the counted thing ends there."""
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(
+        ("ss", "us", "is", "ous")) and len(word) > 3)
+
+
+def _measure(text: str, sentence: Sentence, figure: Figure, counted: str, np_end: int) -> str:
+    """Return what is counted: the phrase after the number and the verb that goes with it."""
+    before = text[max(sentence.start, figure.start - 40):figure.start]
+    verb = re.search(r"\b(?P<v>[a-z]+ed|killed|shot down|launched|built|sold|lost|hit)\s+"
+                     r"(?:down\s+)?$", before)
+    after = re.match(r"^\s+(?P<v>(?:had\s+|have\s+|were\s+|was\s+)?[a-z]+(?:ed|en)\b"
+                     r"(?:\s+[a-z]+){0,4})", text[np_end:sentence.end])
+    phrase = clean(counted)
+    if after and phrase:
+        following = re.sub(r"(?:\s+(?:of|in|on|at|to|for|from|by|with|than|the|a|an|their|"
+                           r"its))+$", "", after["v"])
+        return clean(f"{phrase} {following}")
+    if verb and phrase:
+        return clean(f"{phrase} {verb['v']}")
+    return phrase
+
+
+#: Longest evidence quoted for a statistic; a longer sentence is cut to the figure's clauses.
+_LONGEST_EVIDENCE = 600
+
+
+def _evidence(text: str, sentence: Sentence, figure: Figure | None = None
+              ) -> tuple[int, int]:
+    start, end = sentence.start, sentence.end
+    if figure is not None and end - start > _LONGEST_EVIDENCE:
+        before = max(text.rfind(c, start, figure.start - 1) for c in ",;\n")
+        start = max(start, before + 1 if before >= 0 else start, figure.start - 250)
+        after = [i for i in (text.find(c, figure.end + 60, end) for c in ",;\n") if i >= 0]
+        end = min([*after, end, figure.end + 300])
+    while start < end and text[start] in " \n":
+        start += 1
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    return start, end
+
+
+def _attribute(article: Article, registry: P.Registry, sentence: Sentence, stat: FactDraft,
+               source: A.Source) -> None:
+    """Set who claims the figure, the channel, and the outlet that carried it."""
+    party = source.party
+    cited = A.citing(article, registry, sentence.start, sentence.end)
+    if source.via is not None:
+        stat.fields["reported_via"] = source.via
+    elif cited is not None and party.kind in ("media_outlet", "news_agency") and \
+            cited.party is not party:
+        stat.fields["reported_via"] = party
+        party = cited.party
+    stat.fields["attributed_to"] = party
+    if source.channel:
+        stat.fields["channel"] = source.channel
+    if source.how == "records":
+        stat.notes.append("source is the subject that recorded the figure: check it")

@@ -1,0 +1,69 @@
+"""Commitments and positions from cue phrases: always low confidence."""
+
+from __future__ import annotations
+
+import pytest
+from _draft import draft, facts, field
+
+from factsheet.model.common import Confidence
+
+INTRO = "LONDON - Estonia, Latvia and Lithuania met Finland and Poland on Monday."
+
+
+def found_facts(paragraph: str, kind: str) -> list[dict[str, object]]:
+    found = draft(f"Published: 10:00, April 9, 2027\nA headline\n\n{INTRO}\n\n{paragraph}\n")
+    items = facts(found, kind)
+    assert all(item.confidence is Confidence.LOW for item in items)
+    return [{k: field(f, k) for k in f.fields} for f in items]
+
+
+@pytest.mark.parametrize(("sentence", "by", "action", "modality"), [
+    ("Estonia and Latvia agreed on Thursday to set up a shared repair fleet.",
+     ["Estonia", "Latvia"], "set up a shared repair fleet", "binding"),
+    ("Lithuania stands ready to host the fleet's headquarters.", ["Lithuania"],
+     "host the fleet's headquarters", "readiness"),
+    ("Finland will not send warships to the patrols, the minister said.", ["Finland"],
+     "send warships to the patrols", "refusal"),
+    ("Finland expressed readiness to share satellite images.", ["Finland"],
+     "share satellite images", "readiness"),
+    ("Poland pledged to buy back 90 trawlers.", ["Poland"], "buy back 90 trawlers", "pledge"),
+])
+def test_commitment_cues(sentence: str, by: list[str], action: str, modality: str) -> None:
+    [commitment] = found_facts(sentence, "commitments")
+    assert (commitment["by"], commitment["action"], commitment["modality"]) == (
+        by, action, modality)
+
+
+def test_a_signed_declaration_with_its_condition_instrument_and_date() -> None:
+    [commitment] = found_facts(
+        "Estonia, Latvia and Lithuania signed the Baltic Cable Security Declaration on "
+        "Thursday committing them to protect undersea cables once the patrols start.",
+        "commitments")
+    assert commitment["by"] == ["Estonia", "Latvia", "Lithuania"]
+    assert commitment["action"] == "protect undersea cables"
+    assert commitment["condition"] == "once the patrols start"
+    assert commitment["instrument"] == "Baltic Cable Security Declaration"
+    assert commitment["date"] == "2027-04-08"
+
+
+def test_the_second_clause_keeps_its_subject() -> None:
+    found = found_facts("Poland will not send troops to Finland but will host the logistics "
+                        "hub.", "commitments")
+    assert [(c["by"], c["modality"], c.get("to")) for c in found] == [
+        (["Poland"], "refusal", ["Finland"]), (["Poland"], "pledge", None)]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "stance"), [
+    ("Finland reiterated its opposition to any deployment.", "Finland", "oppose"),
+    ("Poland welcomed the pact.", "Poland", "support"),
+    ("Latvia criticised the plan as too costly.", "Latvia", "oppose"),
+])
+def test_position_cues(sentence: str, holder: str, stance: str) -> None:
+    [position] = found_facts(sentence, "positions")
+    assert (position["holder"], position["stance"]) == (holder, stance)
+
+
+def test_a_refusal_voiced_by_a_minister_is_also_a_position_of_the_minister() -> None:
+    found = found_facts("Finland will not send warships, Finnish Foreign Minister Helena "
+                        "Virtanen said.", "positions")
+    assert [(p["holder"], p["stance"]) for p in found] == [("Helena Virtanen", "oppose")]

@@ -1,0 +1,129 @@
+"""The header rules: times, title, byline and agency, datelines, related links."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from _draft import draft
+
+from factsheet.suggest.timestamps import parse_zone, read_stamps
+
+WIRE = """\
+Published: 14:05, April 9, 2027 | Updated: 16:20, April 9, 2027
+Danube states agree flood-defence pact
+By Nikša Barić, Adriatic Wire Service
+Serbia's Prime Minister Jelena Đorđević signs the pact in Novi Sad on April 8, 2027. (PHOTO / DANUBIA PRESS)
+
+NOVI SAD/BUCHAREST/BUDAPEST/BUCHAREST - Serbia, Romania and Hungary agreed on Thursday to build a shared flood-warning network.
+
+ALSO READ: Danube ports brace for low water
+
+Flood damage fell
+
+The Serbian ministry said 56 towns completed drills.
+
+READ MORE: Budapest closes lower quay
+"""
+
+
+def test_a_wire_header_gives_every_field() -> None:
+    header = draft(WIRE, zone=dt.timezone(dt.timedelta(hours=2))).header
+    assert header.values["title"] == "Danube states agree flood-defence pact"
+    assert header.values["byline"] == "Nikša Barić"
+    assert header.values["agency"] == "Adriatic Wire Service"
+    assert header.values["published"] == "2027-04-09T14:05:00+02:00"
+    assert header.values["updated"] == "2027-04-09T16:20:00+02:00"
+    assert [link["title"] for link in header.values["related"]] == [
+        "Danube ports brace for low water", "Budapest closes lower quay"]
+
+
+def test_a_repeated_dateline_city_is_kept_and_flagged() -> None:
+    header = draft(WIRE).header
+    assert header.values["datelines"] == ["NOVI SAD", "BUCHAREST", "BUDAPEST", "BUCHAREST"]
+    assert "BUCHAREST listed twice" in header.notes["datelines"]
+    assert "FS407" in header.notes["datelines"]
+
+
+def test_a_time_without_zone_takes_the_default_and_says_so() -> None:
+    header = draft(WIRE).header
+    assert header.values["published"] == "2027-04-09T14:05:00Z"
+    assert "no time zone printed" in header.notes["published"]
+
+
+@pytest.mark.parametrize(("line", "published", "updated"), [
+    ("January 6, 2027 7:45 PM GMT+1 Updated January 6, 2027 9:10 PM GMT+1",
+     "2027-01-06T19:45:00+01:00", "2027-01-06T21:10:00+01:00"),
+    ("Updated 4:17 PM GMT+3, March 18, 2027", None, "2027-03-18T16:17:00+03:00"),
+    ("14.02.2027 09:42", "2027-02-14T09:42:00+00:00", None),
+    ("2027-05-01T08:00:00Z", "2027-05-01T08:00:00+00:00", None),
+    ("6 January 2027, 18:30 (JST)", "2027-01-06T18:30:00+09:00", None),
+    ("Jan. 5, 2027, 10:23 a.m. ET", "2027-01-05T10:23:00-05:00", None),
+    ("January 6, 2027 7:12 PM GMT+1 Updated 3 hours ago", "2027-01-06T19:12:00+01:00", None),
+])
+def test_time_lines_as_agencies_print_them(line: str, published: str | None,
+                                           updated: str | None) -> None:
+    found = {k: v.value.isoformat() for k, v in read_stamps(line, dt.UTC).items()}
+    assert found.get("published") == published
+    assert found.get("updated") == updated
+
+
+@pytest.mark.parametrize(("byline", "who", "agency"), [
+    ("By Adriatic Wire Service", None, "Adriatic Wire Service"),
+    ("By Claire Dubois and Tomasz Wróbel", "Claire Dubois and Tomasz Wróbel", None),
+    ("By SUZAN FRASER and DAVID RISING", "SUZAN FRASER and DAVID RISING", None),
+    ("By Liisa Tamm, Northern Wire Service", "Liisa Tamm", "Northern Wire Service"),
+    ("By Reuters", None, "Reuters"),
+])
+def test_bylines(byline: str, who: str | None, agency: str | None) -> None:
+    header = draft(f"A headline about a pact\n{byline}\n\nLONDON - The story begins here.\n"
+                   ).header
+    assert header.values.get("byline") == who
+    assert header.values.get("agency") == agency
+
+
+@pytest.mark.parametrize(("dateline", "cities", "agency"), [
+    ("PARIS, Jan 6 (Reuters) - Leaders met.", ["PARIS"], "Reuters"),
+    ("KYIV, Ukraine (AP) — Leaders met.", ["KYIV"], "AP"),
+    ("Paris (AFP) – Leaders met.", ["PARIS"], "AFP"),
+    ("TOKYO - Leaders met, Kyodo News said.", ["TOKYO"], None),
+])
+def test_datelines_and_the_agency_they_name(dateline: str, cities: list[str],
+                                           agency: str | None) -> None:
+    header = draft(f"Leaders meet in a capital\n\n{dateline}\n").header
+    assert header.values["datelines"] == cities
+    assert header.values.get("agency") == agency
+
+
+def test_a_story_without_dateline_reads_its_first_lines_as_header() -> None:
+    found = draft("Russian troops shelled Kherson region 112 times over past day\n"
+                  "14.02.2027 09:42\n\nOver the past day, Russian troops carried out 112 attacks, "
+                  "governor Oleksandr Prokudin said on Telegram.\n")
+    assert found.header.values["title"].startswith("Russian troops shelled")
+    assert found.header.values["published"] == "2027-02-14T09:42:00Z"
+    # The headline's "112 times" is no statistic: only the body's figure is.
+    assert [f.fields["value"] for f in found.of_kind("statistics")] == [112]
+
+
+def test_an_update_before_publication_is_left_out() -> None:
+    header = draft("Published: 14:05, April 9, 2027 | Updated: 10:20, April 9, 2027\n"
+                   "A headline\n\nLONDON - Text.\n").header
+    assert "updated" not in header.values
+    assert "check both" in header.notes["published"]
+
+
+@pytest.mark.parametrize(("name", "offset"), [
+    ("UTC", 0), ("Z", 0), ("+02:00", 120), ("GMT+1", 60), ("-0530", -330), ("CET", 60)])
+def test_time_zone_option(name: str, offset: int) -> None:
+    zone = parse_zone(name)
+    assert zone.utcoffset(dt.datetime(2027, 1, 1)) == dt.timedelta(minutes=offset)
+
+
+def test_time_zone_by_name_follows_summer_time() -> None:
+    zone = parse_zone("Europe/Kyiv")
+    assert zone.utcoffset(dt.datetime(2027, 7, 1)) == dt.timedelta(hours=3)
+
+
+def test_unknown_time_zone_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown time zone"):
+        parse_zone("Mars/Olympus")
