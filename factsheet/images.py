@@ -59,7 +59,21 @@ def check_image(folder: Path, relative: str) -> CheckedImage:
     if width * height > MAX_PIXELS:
         raise ImageRefused("FS115", f"image {relative!r} declares {width:,} × {height:,} "
                            f"pixels; the limit is {MAX_PIXELS:,} pixels")
+    # The writers read the image again: python-docx walks its chunks or marker segments,
+    # ReportLab asks Pillow for its size and decodes a PNG's pixels. Damage fails here.
+    sound = _png_chunks_sound(data) if kind == "PNG" else _jpeg_segments_sound(data)
+    if not sound:
+        raise ImageRefused("FS114", f"{relative!r} is not a readable {kind} image: its "
+                           f"{'chunks' if kind == 'PNG' else 'markers'} are damaged")
+    _open(data, kind, relative, decode=kind == "PNG")
     return CheckedImage(path, kind, width, height, data)
+
+
+def declared_size(data: bytes) -> tuple[int, int]:
+    """Return the pixel size a checked PNG or JPEG declares in its header, or (0, 0)."""
+    if data.startswith(b"\x89PNG"):
+        return _png_header(data)
+    return _jpeg_header(data)
 
 
 def _png_header(data: bytes) -> tuple[int, int]:
@@ -67,6 +81,20 @@ def _png_header(data: bytes) -> tuple[int, int]:
     if len(data) < 24 or data[12:16] != b"IHDR":
         return 0, 0
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _png_chunks_sound(data: bytes) -> bool:
+    """Return True if the chunks after the signature each fit in the file, up to IEND.
+
+    Pillow stops reading once it has the pixels; the DOCX writer (python-docx) walks every
+    chunk to the end, and a chunk length that points past the file stops it."""
+    position = 8
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position:position + 4], "big")
+        if data[position + 4:position + 8] == b"IEND":
+            return True
+        position += 12 + length
+    return False
 
 
 def _jpeg_header(data: bytes) -> tuple[int, int]:
@@ -86,6 +114,50 @@ def _jpeg_header(data: bytes) -> tuple[int, int]:
             return width, height
         position += 2 + length
     return 0, 0
+
+
+def _jpeg_segments_sound(data: bytes) -> bool:
+    """Return True if the marker segments up to the start of the scan fit in the file and
+    include a frame header (the size).
+
+    Bytes between segments are skipped to the next marker, as python-docx and Pillow do."""
+    position, frame = 2, False
+    while (position := data.find(b"\xff", position)) >= 0:
+        while position < len(data) and data[position] == 0xFF:  # the marker and fill bytes
+            position += 1
+        if position + 2 >= len(data):
+            return False
+        marker = data[position]
+        position += 1
+        if marker == 0xD9:  # the end of the image, before any scan
+            return frame
+        if marker in (0x00, 0x01, 0xD8) or 0xD0 <= marker <= 0xD7:  # no segment follows
+            continue
+        length = int.from_bytes(data[position:position + 2], "big")
+        if length < 2 or position + length > len(data):
+            return False
+        if marker == 0xDA:
+            return frame
+        frame = frame or (0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC))
+        position += length
+    return False
+
+
+def _open(data: bytes, kind: str, relative: str, decode: bool) -> None:
+    """Open the image with Pillow, and with ``decode`` decode every pixel, so that broken or
+    cut-short data fails validation rather than the render; the size is already known to
+    be within MAX_PIXELS."""
+    import io
+
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data), formats=[kind]) as image:
+            if decode:
+                image.load()
+    except Exception as exc:  # Pillow raises many kinds for corrupt files
+        raise ImageRefused("FS114", f"{relative!r} is not a readable {kind} image: "
+                           f"{exc.__class__.__name__}") from None
 
 
 def _size(data: bytes, kind: str, relative: str) -> tuple[int, int]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,6 +73,10 @@ def _control_characters(documents: list[ToolDocument], display: str,
 def sniff_json(path: Path) -> str | None:
     """Return the tool a .json file comes from, by its content, or None for native JSON."""
     try:
+        # Only a regular file is opened: a named pipe would block forever and a device
+        # would be read; the reader then reports either as FS100.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as handle:
             head = handle.read(1 << 16).decode("utf-8", "replace")
     except OSError:

@@ -96,8 +96,8 @@ def load_style(name_or_path: str) -> Style:
     """Return the style of a built-in template name or a template file, with its logo and
     fallback fonts checked; raise ``UsageError`` or ``InputError`` as load_template does."""
     template, labels, folder = load_template(name_or_path)
-    return Style(template, labels, load_logo(template, folder),
-                 load_fallback_fonts(template, folder))
+    return Style(template, labels, load_logo(template, folder, name_or_path),
+                 load_fallback_fonts(template, folder, name_or_path))
 
 
 def builtin_names() -> list[str]:
@@ -174,8 +174,10 @@ def _builtin_labels(language: str) -> dict[str, Any]:
     return dict(yaml.safe_load(text))
 
 
-def load_logo(template: Template, folder: Path | None) -> bytes | None:
-    """Return the template's checked logo image, or raise ``InputError`` saying why not."""
+def load_logo(template: Template, folder: Path | None, source: str = "template"
+              ) -> bytes | None:
+    """Return the template's checked logo image, or raise ``InputError`` saying why not;
+    ``source`` names the template file in the diagnostic."""
     if template.logo is None:
         return None
     from factsheet.images import ImageRefused, check_image
@@ -185,7 +187,7 @@ def load_logo(template: Template, folder: Path | None) -> bytes | None:
     try:
         return check_image(folder, template.logo).data
     except ImageRefused as refused:
-        diagnostic = Diagnostic(refused.code, refused.message, file=str(folder / "template"))
+        diagnostic = Diagnostic(refused.code, refused.message, file=source)
         raise InputError(refused.message, [diagnostic]) from None
 
 
@@ -193,8 +195,10 @@ MAX_FONT_BYTES = 40 * 1024 * 1024
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
 
 
-def load_fallback_fonts(template: Template, folder: Path | None) -> tuple[bytes, ...]:
-    """Return the template's fallback TrueType fonts, checked, or raise ``InputError``."""
+def load_fallback_fonts(template: Template, folder: Path | None, source: str = "template"
+                        ) -> tuple[bytes, ...]:
+    """Return the template's fallback TrueType fonts, checked, or raise ``InputError``;
+    ``source`` names the template file in the diagnostic."""
     from factsheet.paths import resolve_inside
 
     fonts = []
@@ -215,7 +219,7 @@ def load_fallback_fonts(template: Template, folder: Path | None) -> tuple[bytes,
             else:
                 fonts.append(data)
         if problem is not None:
-            diagnostic = Diagnostic(problem[0], problem[1], file=str(folder or "template"))
+            diagnostic = Diagnostic(problem[0], problem[1], file=source)
             raise InputError(problem[1], [diagnostic])
     return tuple(fonts)
 

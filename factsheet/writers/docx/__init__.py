@@ -321,16 +321,40 @@ def _figure(state: _State, block: t.Figure, notes: dict[int, t.Note]) -> None:
 
 
 def _picture(paragraph: Any, data: bytes, width: int, name: str, alt: str) -> None:
-    """Add an inline picture whose name and description are ours, not the file's."""
+    """Add an inline picture whose name and description are ours, not the file's.
+
+    The height comes from the pixel size, so python-docx never divides by the resolution a
+    file declares (0 dpi is legal in a PNG or JPEG header). An image python-docx cannot
+    identify (a JPEG with neither JFIF nor Exif segment) goes in re-encoded as PNG.
+    """
+    from docx.image.exceptions import UnrecognizedImageError
     from docx.oxml.ns import qn
 
+    from factsheet.images import declared_size
+
+    pixels_wide, pixels_high = declared_size(data)
+    height = round(width * pixels_high / pixels_wide) if pixels_wide and pixels_high else None
     run = paragraph.add_run()
-    inline = run.add_picture(io.BytesIO(data), width=width)._inline
+    try:
+        inline = run.add_picture(io.BytesIO(data), width=width, height=height)._inline
+    except UnrecognizedImageError:
+        inline = run.add_picture(io.BytesIO(_as_png(data)), width=width,
+                                 height=height)._inline
     inline.docPr.set("name", name)
     inline.docPr.set("descr", alt)
     for cnvpr in inline.iter(qn("pic:cNvPr")):
         cnvpr.set("name", name)
         cnvpr.set("descr", alt)
+
+
+def _as_png(data: bytes) -> bytes:
+    """Return the image re-encoded as a PNG with no metadata (the same bytes every time)."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    with Image.open(io.BytesIO(data)) as image:
+        image.save(out, format="PNG", optimize=False)
+    return out.getvalue()
 
 
 def _properties(doc: Any, meta: t.Meta) -> None:

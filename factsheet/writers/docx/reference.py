@@ -3,6 +3,7 @@ used, its body is not. A .docx is a zip, so it is checked before python-docx ope
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -65,6 +66,23 @@ def check_reference(data: bytes, name: str) -> None:
     missing = [r for r in REQUIRED if r not in present]
     if missing:
         raise _refuse(name, "FS116", f"reference document lacks {missing[0]}: not a Word file")
+    _check_renders(data, name)
+
+
+def _check_renders(data: bytes, name: str) -> None:
+    """Render an empty document with the reference, so that a damaged one (XML that is not
+    well-formed, data that does not inflate, no page setup) is refused now, by name, rather
+    than failing the render of every input later."""
+    from factsheet.layout import tree as t
+    from factsheet.writers.docx import render_docx
+
+    when = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    trial = t.Document(t.Meta("", "", "", (), "en", when, when), t.Page(), (), (), ())
+    try:
+        render_docx(trial, data)
+    except Exception as exc:  # python-docx, lxml and zlib raise many kinds for damage
+        raise _refuse(name, "FS116", "reference document cannot be used: "
+                      f"{exc.__class__.__name__}: {exc}") from None
 
 
 def _refuse(name: str, code: str, message: str) -> InputError:
