@@ -921,7 +921,6 @@ FREE_TEXT = ("articles.*.title", "articles.*.publisher", "articles.*.agency",
              "summary.key_points.*")
 #: Free-text fields a document does not draw, and why; the JSON briefing carries them all.
 NOT_DRAWN = {
-    "statistics.*.scope": {"docx", "pdf"},  # the layout shows no statistic's scope
     "photos.*.image.alt": {"pdf"},  # ReportLab writes no alt text; the DOCX picture has it
 }
 #: Characters documents cannot carry: C0 controls but tab, LF and CR; DEL; U+FFFE, U+FFFF.

@@ -226,7 +226,12 @@ class _Builder:
                 claim += f", {s.channel}"
             if s.reported_via:
                 claim += f" ({self.labels['reported_via']} {self.name(s.reported_via)})"
-            rows.append(((t.Run(w.sentence(s.measure).rstrip(".")),), (t.Run(value), *cites),
+            measure = w.sentence(s.measure).rstrip(".")
+            # Where the figure holds, unless the measure says it: "Households evacuated
+            # (Romania)", but not "Sardine landings in Croatia (Croatia)".
+            if s.scope and s.scope.casefold() not in measure.casefold():
+                measure += f" ({s.scope})"
+            rows.append(((t.Run(measure),), (t.Run(value), *cites),
                          (t.Run(s.period or "—"),), (t.Run(claim),),
                          (t.Run(self._change(s)),)))
             chart = self._chart(s, cites) if self.template.charts else None
