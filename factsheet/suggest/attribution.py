@@ -196,7 +196,31 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
         kinds = _PRONOUNS[low] or ORGANISATION_KINDS
         floor = max(0, start - 600)
         return registry.last_before(start, kinds, floor=floor)
+    earlier = _named_earlier(article, registry, start, end, phrase)
+    if earlier is not None:
+        return earlier
     return _new_source(article, registry, start, end)
+
+
+_BARE_HEAD = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")
+
+
+def _named_earlier(article: Article, registry: P.Registry, start: int, end: int, phrase: str
+                   ) -> PartyDraft | None:
+    """Return the body that "the ministry" points back to when no rule introduced it: the
+    last "the housing ministry" (a description ending in the same head word) before it."""
+    bare = _BARE_HEAD.fullmatch(phrase)
+    if not bare or bare["head"] not in HEADS:
+        return None
+    floor = max(article.header_end, start - 1500)
+    pattern = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){1,3}" + bare["head"] + r"\b")
+    found = [m for m in pattern.finditer(article.text, floor, start)]
+    if not found:
+        return None
+    party = _new_source(article, registry, found[-1].start(), found[-1].end())
+    if party is not None:
+        party.add_mention((start, end))
+    return party
 
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

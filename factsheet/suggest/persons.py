@@ -50,6 +50,8 @@ _DEPARTMENT_HEADS = frozenset({"minister", "ministry", "secretary", "commissione
                                "undersecretary", "under-secretary", "spokesman",
                                "spokeswoman", "spokesperson", "chief", "envoy", "mayor",
                                "governor"})
+#: Verbs that name what someone said ("called it ...", "described the plan as ...").
+_NAMING_VERBS = frozenset(["called", "described", "dubbed", "branded", "termed"])
 _ORG_HEADS_IN_TITLES = frozenset({"navy", "army", "police", "ministry", "military"})
 _DETERMINERS = frozenset({"its", "his", "her", "their"})
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
@@ -172,6 +174,7 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
     after = _appositive_title(text, tokens[j - 1].end)
     speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS and \
         _adjacent(tokens[j - 1], tokens[j])
+    speech = speech or _speaks_after_aside(text, tokens[j - 1].end)
     pictured = j - i >= 2 and _opens_caption(article, tokens, i, j)
     if not title and after is None and not (speech and j - i >= 2) and not pictured:
         return None
@@ -209,6 +212,20 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
     name_end = name_words[-1].end - (2 if P.strip_possessive(name_words[-1].text)[1] else 0)
     registry.add(party, (begin, name_end))
     return (name_words[0].start, name_end)
+
+
+_ASIDE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:who|whose)\b[^,.;:\"“”]{0,120},\s+)?"
+                    r"(?P<verb>[a-z]+)\b")
+
+
+def _speaks_after_aside(text: str, end: int) -> bool:
+    """Return True when a speech or naming verb follows the name after a comma, an age or
+    a relative clause ("Carol Whitby, 67, who has lived there for 40 years, said"; "its
+    president, Christophe Renaud, called it"): the untitled name is then a person."""
+    match = _ASIDE.match(text, end)
+    if match is None:
+        return False
+    return match["verb"] in SPEECH_VERBS or match["verb"] in _NAMING_VERBS
 
 
 def _introduced(registry: P.Registry, name_words: list[Word],
@@ -370,8 +387,15 @@ def _role(title: str, owner: PartyDraft | None) -> str:
 
 
 def _heads(role: str) -> tuple[str, ...]:
+    """Return the role words later mentions use. A government secretary ("Environment
+    Secretary") is also "the minister", as the press calls one."""
     heads = title_heads()
-    return tuple(w.lower() for w in role.split() if w.lower() in heads)
+    found = tuple(w.lower() for w in role.split() if w.lower() in heads)
+    low = role.lower()
+    if "secretary" in found and "minister" not in found and not re.search(
+            r"general|press|party|permanent|private|executive", low):
+        found += ("minister",)
+    return found
 
 
 def _is_government(role: str) -> bool:

@@ -5,8 +5,14 @@ Supports: curly, straight and guillemet quotation marks; the speaker after the q
 network "..."', 'quoted the minister as saying ... "..."'), in the next sentence when the
 quotation opens a paragraph ('"..." Kovalenko made the remarks in a video address'), or in
 the paragraph before when a quotation stands alone. Quotations of fewer than four words are
-left out (they are usually scare quotes or titles). Does not support: quotations that run
-over several paragraphs (the first paragraph is taken), nested quotations.
+left out (they are usually scare quotes or titles). Does not support: nested quotations as
+quotations of their own (they stay part of the quotation around them).
+
+A quotation that runs on into the next paragraph (an opening mark with no closing one, the
+wire convention) keeps its speaker in the next paragraph. A quotation that is a paragraph of
+its own may be attributed at the start of the next paragraph ("Tarriela wrote this on X").
+Speakers found through a pronoun ("she said") or a role ("the minister said") are marked
+low, with a note naming the rule, since they are guesses about who was last named.
 """
 
 from __future__ import annotations
@@ -31,27 +37,43 @@ _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[
 _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b")
 _PARTICIPLE = re.compile(r",\s+(?:calling|saying|describing|adding|arguing|warning|"
                          r"insisting|noting)\b[^\"“”]*$")
+#: "what its president, X, called "..."", "what he described as "..."".
+_WHAT_CALLED = re.compile(r"\bwhat\s+(?P<np>[^\"“”]{1,90}?),?\s+(?:called|termed|dubbed|"
+                          r"described\s+as|referred\s+to\s+as)\s*$")
+#: "X called it "..."", "X described the visit as "..."", "X branded the plan "..."".
+_NAMING = re.compile(r"\b(?:called|described|dubbed|branded|termed|labelled|labeled)\s+"
+                     r"(?:(?:it|him|her|them|this|that|the\s+[\w'’ -]{1,40}?|his\s+[\w'’ -]{1,40}?"
+                     r"|their\s+[\w'’ -]{1,40}?|its\s+[\w'’ -]{1,40}?)\s+)?(?:as\s+)?$")
+#: 'According to Melnyk, "..."'.
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:\"“”]{1,90}?)\s*[,:]?\s*$")
+#: A speaker named by a pronoun or by a role only: a guess about who was last named.
+_GUESSED = re.compile(r"(?:he|she|they|it|the\s+[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
 _NEXT = re.compile(r"^(?P<np>[^,;:\"“”]{2,90}?)\s+(?:" + _SPEECH + r"|made\s+the\s+(?:remarks|"
                    r"comments)|was\s+speaking|spoke)\b")
+
+
+Found = tuple[PartyDraft, Confidence, str | None]
 
 
 def find_quotations(article: Article, registry: P.Registry, draft: Draft) -> None:
     """Add a quotation for every quotation in the body, with its speaker when one is found."""
     last: PartyDraft | None = None
     last_paragraph = -1
+    runs_on = False  # the last quotation had no closing mark at its paragraph's end
     for quote in article.quotes:
         inner = _inner(article, quote)
         if inner is None:
             short = _speaker(article, registry, quote) if quote.end - quote.start < 200 else None
             if short is not None:  # '"We are ready," Macron said. "Europe is ..."'
                 last, last_paragraph = short[0], quote.paragraph
+            runs_on = not quote.closed
             continue
         found = _speaker(article, registry, quote)
-        if found is None and last is not None and quote.paragraph == last_paragraph:
-            found = (last, HIGH, "speaker as for the quotation before it")
-        elif found is None and last is not None and quote.paragraph - last_paragraph == 1 \
-                and _opens_paragraph(article, quote):
-            found = (last, LOW, "speaker taken from the paragraph before: check it")
+        if found is None:
+            found = _from_before(article, quote, last, last_paragraph, runs_on)
+        if found is None:
+            found = _from_next_paragraph(article, registry, quote)
+        runs_on = not quote.closed
         if found is None:
             continue
         speaker, confidence, note = found
@@ -61,6 +83,128 @@ def find_quotations(article: Article, registry: P.Registry, draft: Draft) -> Non
                          [inner], confidence, [note] if note else [])
         fact.stem = speaker.key
         draft.facts.append(fact)
+
+
+def _from_before(article: Article, quote: Quoted, last: PartyDraft | None,
+                 last_paragraph: int, runs_on: bool) -> Found | None:
+    """Return the speaker of the quotation before, when this one continues it: in the same
+    paragraph, or as the next paragraph of a quotation left open (sure), or as a quotation
+    standing alone just after (a guess)."""
+    if last is None:
+        return None
+    if quote.paragraph == last_paragraph:
+        return last, HIGH, "speaker as for the quotation before it"
+    if quote.paragraph - last_paragraph == 1 and _opens_paragraph(article, quote):
+        if runs_on:
+            return last, HIGH, "quotation continued from the paragraph before"
+        return last, LOW, "speaker taken from the paragraph before: check it"
+    return None
+
+
+def _from_next_paragraph(article: Article, registry: P.Registry, quote: Quoted
+                         ) -> Found | None:
+    """Return the speaker named at the start of the next paragraph when the quotation is a
+    paragraph of its own ('"..."' then "Tarriela wrote this on X on Thursday.")."""
+    p_end = article.paragraphs[quote.paragraph][1]
+    if not _opens_paragraph(article, quote) or article.text[quote.end:p_end].strip():
+        return None
+    following = [s for s in article.sentences if s.paragraph > quote.paragraph]
+    if not following or following[0].paragraph != quote.paragraph + 1:
+        return None
+    start, end = following[0].start, following[0].end
+    match = _NEXT.match(article.text[start:end])
+    if not match:
+        return None
+    party = A.resolve(article, registry, start + match.start("np"), start + match.end("np"))
+    if party is None:
+        return None
+    return party, LOW, "speaker inferred from the next paragraph: check it"
+
+
+def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | None:
+    """Return (speaker, confidence, note) for a quotation, or None."""
+    text = article.text
+    p_start, p_end, _ = article.paragraphs[quote.paragraph]
+    sentences = split_sentences(text, p_start, p_end)
+    current = next(((s, e) for s, e in sentences if s <= quote.start < e), (p_start, p_end))
+    close = quote.end
+    after = text[close:current[1]]
+    for pattern in (_AFTER, _AFTER_INVERTED):
+        match = pattern.match(after)
+        if match and quote.closed:
+            found = _named(article, registry, close + match.start("np"), close + match.end("np"))
+            if found is not None:
+                return found
+    before = text[current[0]:quote.start]
+    participle = _PARTICIPLE.search(before)
+    if participle:
+        subject = registry.all_at(current[0], current[0] + participle.start())
+        if subject:
+            return subject[0], HIGH, None
+    found = _naming(article, registry, current[0], before)
+    if found is not None:
+        return found
+    for pattern in (_QUOTED_AS, _BEFORE):
+        match = pattern.search(before)
+        if match:
+            np = _clause_subject(text, current[0] + match.start("np"),
+                                 current[0] + match.end("np"))
+            found = _named(article, registry, *np)
+            if found is None:  # "The Council, meeting in Port Halden, said ..."
+                subject = registry.all_at(current[0], np[1])
+                found = (subject[0], HIGH, None) if subject else None
+            if found is not None:
+                return found
+    if _opens_paragraph(article, quote):
+        following = [(s, e) for s, e in sentences if s >= close]
+        if following:
+            match = _NEXT.match(text[following[0][0]:following[0][1]])
+            if match:
+                start = following[0][0]
+                party = A.resolve(article, registry, start + match.start("np"),
+                                  start + match.end("np"))
+                if party is not None:
+                    return party, HIGH, "speaker inferred from the next sentence"
+    return None
+
+
+def _named(article: Article, registry: P.Registry, start: int, end: int) -> Found | None:
+    """Return the party a speaker's noun phrase names; low, with a note, when the phrase is
+    only a pronoun or a role, since the rule then takes the last party that fits."""
+    party = A.resolve(article, registry, start, end)
+    if party is None:
+        return None
+    phrase = " ".join(article.text[start:end].split())
+    if _GUESSED.fullmatch(phrase) and not registry.at(start, end):
+        return party, LOW, f"speaker: the last {_kind_word(party)} named before '{phrase}'"
+    if _GUESSED.fullmatch(phrase):
+        return party, LOW, f"speaker: '{phrase}' read as {party.name}: check it"
+    return party, HIGH, None
+
+
+def _kind_word(party: PartyDraft) -> str:
+    return "person" if party.kind == P.PERSON else "party"
+
+
+def _naming(article: Article, registry: P.Registry, start: int, before: str) -> Found | None:
+    """Return the speaker when a naming verb leads into the quotation: 'what its president,
+    X, called "..."', 'according to X, "..."', 'X described the visit as "..."'."""
+    for pattern in (_WHAT_CALLED, _ACCORDING):
+        match = pattern.search(before)
+        if match:
+            np = (start + match.start("np"), start + match.end("np"))
+            persons = registry.all_at(*np, (P.PERSON,))
+            if persons:
+                return persons[-1], HIGH, None
+            return _named(article, registry, *np)
+    match = _NAMING.search(before)
+    if not match:
+        return None
+    subject = registry.all_at(start, start + match.start())
+    persons = [p for p in subject if p.kind == P.PERSON]
+    if persons:
+        return persons[-1], HIGH, None
+    return (subject[0], HIGH, None) if subject else None
 
 
 def _inner(article: Article, quote: Quoted) -> tuple[int, int] | None:
@@ -74,52 +218,6 @@ def _inner(article: Article, quote: Quoted) -> tuple[int, int] | None:
     if len(text[start:end].split()) < MIN_WORDS or end - start > MAX_CHARS:
         return None
     return start, end
-
-
-def _speaker(article: Article, registry: P.Registry, quote: Quoted
-             ) -> tuple[PartyDraft, Confidence, str | None] | None:
-    """Return (speaker, confidence, note) for a quotation, or None."""
-    text = article.text
-    p_start, p_end, _ = article.paragraphs[quote.paragraph]
-    sentences = split_sentences(text, p_start, p_end)
-    current = next(((s, e) for s, e in sentences if s <= quote.start < e), (p_start, p_end))
-    close = quote.end
-    after = text[close:current[1]]
-    for pattern in (_AFTER, _AFTER_INVERTED):
-        match = pattern.match(after)
-        if match and quote.closed:
-            party = A.resolve(article, registry, close + match.start("np"),
-                              close + match.end("np"))
-            if party is not None:
-                return party, HIGH, None
-    before = text[current[0]:quote.start]
-    participle = _PARTICIPLE.search(before)
-    if participle:
-        subject = registry.all_at(current[0], current[0] + participle.start())
-        if subject:
-            return subject[0], HIGH, None
-    for pattern in (_QUOTED_AS, _BEFORE):
-        match = pattern.search(before)
-        if match:
-            np = _clause_subject(text, current[0] + match.start("np"),
-                                 current[0] + match.end("np"))
-            party = A.resolve(article, registry, *np)
-            if party is None:  # "The Council, meeting in Port Halden, said ..."
-                subject = registry.all_at(current[0], np[1])
-                party = subject[0] if subject else None
-            if party is not None:
-                return party, HIGH, None
-    if _opens_paragraph(article, quote):
-        following = [(s, e) for s, e in sentences if s >= close]
-        if following:
-            match = _NEXT.match(text[following[0][0]:following[0][1]])
-            if match:
-                start = following[0][0]
-                party = A.resolve(article, registry, start + match.start("np"),
-                                  start + match.end("np"))
-                if party is not None:
-                    return party, HIGH, "speaker inferred from the next sentence"
-    return None
 
 
 def _clause_subject(text: str, start: int, end: int) -> tuple[int, int]:

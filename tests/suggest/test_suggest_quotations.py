@@ -64,3 +64,68 @@ def test_a_group_of_states_speaks_as_one() -> None:
 def test_scare_quotes_and_unattributed_quotations_are_left_out() -> None:
     assert quotes('Starmer called it a "historic step" on Monday.') == []
     assert quotes('"Nobody expected the storm to last this long."') == []
+
+
+def test_a_colon_and_a_split_quotation() -> None:
+    found = quotes('Ozols said: "The cable is the artery of the region."\n\n"We will not '
+                   'wait," Ozols said, "for the next cable to be cut."')
+    assert [s for s, _, _ in found] == ["Andris Ozols"] * 3
+
+
+def test_according_to_before_a_quotation() -> None:
+    [(speaker, text, _)] = quotes('According to Starmer, "at least 40 ships are ready to sail."')
+    assert speaker == "Keir Starmer"
+    assert text.startswith("at least 40 ships")
+
+
+def test_what_a_person_called_and_described_as() -> None:
+    found = quotes('The landlords\' federation denounced what its president, Christophe Renaud, '
+                   'called "an ideological measure that will dry up rentals."\n\n'
+                   'Their spokesman, Marc Feraud, called it "a blow to the middle classes."\n\n'
+                   'Starmer described the visit as "a photo opportunity for the government."')
+    assert [s for s, _, _ in found] == ["Christophe Renaud", "Marc Feraud", "Keir Starmer"]
+
+
+def test_an_untitled_speaker_with_an_age_and_a_relative_clause() -> None:
+    found = quotes('Carol Whitby, 67, who has lived on Church Street for 40 years, said: "We '
+                   'were told to leave with nothing."\n\n"Nobody ever came to look at it," '
+                   "she said.")
+    assert [(s, n) for s, _, n in found] == [
+        ("Carol Whitby", []),
+        ("Carol Whitby", ["speaker: the last person named before 'she'"])]
+
+
+def test_a_pronoun_or_a_role_gives_a_low_confidence_speaker() -> None:
+    found = draft(f"A headline\n\n{INTRO}\n\n\"We will watch every metre of cable,\" he said.\n")
+    [quote] = facts(found, "quotations")
+    assert field(quote, "speaker") == "Andris Ozols"
+    assert quote.confidence.value == "low"
+
+
+def test_a_secretary_is_the_minister() -> None:
+    found = draft("A headline\n\nEnvironment Secretary Emma Reynolds visited the town on "
+                  'Tuesday. "I have seen today what this has done to lives," the minister '
+                  "said.\n")
+    [quote] = facts(found, "quotations")
+    assert field(quote, "speaker") == "Emma Reynolds"
+
+
+def test_a_quotation_running_over_two_paragraphs_keeps_its_speaker() -> None:
+    found = quotes('"In two years, the minister will be asking why nothing is left," Ozols '
+                   'told reporters. "Nobody will build anything here.\n\n"We have seen it in '
+                   'Berlin and we will see it here."')
+    assert [(s, n) for s, _, n in found][-1] == (
+        "Andris Ozols", ["quotation continued from the paragraph before"])
+
+
+def test_a_quotation_standing_alone_is_attributed_in_the_next_paragraph() -> None:
+    [(speaker, _, notes)] = quotes('"Every week our fishermen are chased away from their '
+                                   'waters."\n\nOzols wrote this on X on Thursday.')
+    assert speaker == "Andris Ozols"
+    assert notes == ["speaker inferred from the next paragraph: check it"]
+
+
+def test_the_ministry_points_back_to_a_body_named_before() -> None:
+    found = quotes("The housing ministry said in a statement that the plan was ready.\n\n"
+                   '"The extension will come with 400 more inspectors," the ministry said.')
+    assert [s for s, _, _ in found] == ["Housing ministry"]
