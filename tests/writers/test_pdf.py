@@ -413,7 +413,7 @@ def test_document_dates_are_the_articles() -> None:
     found = info(_render(DANUBE))
     meta = layout(_briefing(DANUBE)).meta
     assert found.creation_date == meta.created
-    # ReportLab writes one time stamp for both (see writers/pdf/build.py _time_stamp).
+    # ReportLab writes one time stamp for both (see writers/pdf/canvas.py time_stamp).
     assert found.modification_date == meta.created
 
 

@@ -1,4 +1,5 @@
-"""PDF fonts: a character no font has is reported (FS503); a template's fallback draws it."""
+"""PDF fonts: a character no font has is reported (FS503); a template's fallback draws it;
+the embedded font encodes text and writes its widths as ReportLab's TTFont does."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ import io
 import shutil
 from pathlib import Path
 
+import font_roboto
 import pytest
 import reportlab
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDocument
+from reportlab.pdfbase.ttfonts import TTFont
 from typer.testing import CliRunner
 
 import factsheet
@@ -16,6 +22,7 @@ from factsheet.api import layout
 from factsheet.cli import app
 from factsheet.errors import InputError
 from factsheet.writers.pdf import check_fonts, render_pdf
+from factsheet.writers.pdf.embed import EmbeddedFont, Widths
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLE = ROOT / "examples" / "danube" / "danube-pact.yaml"
@@ -103,3 +110,45 @@ def test_build_prints_fs503_and_still_writes_the_pdf(tmp_path: Path,
     assert "warning FS503 no font has '水' (U+6C34 CJK UNIFIED IDEOGRAPH-6C34), in section " \
            "'Commitments'" in result.stderr
     assert (folder / "out" / "danube-pact.pdf").read_bytes().startswith(b"%PDF-")
+
+
+# -- the embedded font against ReportLab's TTFont (writers/pdf/embed.py) --------------------
+
+ROBOTO = Path(font_roboto.__file__).parent / "files" / "Roboto-Regular.ttf"
+#: Latin, Cyrillic, a no-break space, and characters Roboto lacks (they stay code 0).
+ALPHABET = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ.,;:!?()'\"—–€%0123456789ĐđȘșÁéДневник\xa0∃∅"
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.text(ALPHABET, max_size=40), max_size=30),
+       st.permutations(range(0x100, 0x250)))
+def test_the_embedded_font_encodes_text_as_ttfont_does(texts: list[str],
+                                                       extended: list[int]) -> None:
+    # 336 extended Latin letters fill the first subset and start a second
+    extended_text = "".join(map(chr, extended))
+    texts = [*texts, extended_text, *texts, extended_text]
+    ours, theirs = EmbeddedFont("Ours", str(ROBOTO)), TTFont("Theirs", str(ROBOTO))
+    our_doc, their_doc = PDFDocument(), PDFDocument()
+    for text in texts:
+        assert ours.splitString(text, our_doc) == theirs.splitString(text, their_doc)
+    mine, reference = ours.state[our_doc], theirs.state[their_doc]
+    assert len(reference.subsets) > 1
+    assert (mine.assignments, mine.subsets, mine.nextCode) == (
+        reference.assignments, reference.subsets, reference.nextCode)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@given(st.integers(min_value=0, max_value=300).flatmap(lambda size: st.lists(
+    st.one_of(st.integers(min_value=0, max_value=3000), st.floats(min_value=0, max_value=3000)),
+    min_size=size, max_size=size)))
+def test_widths_are_written_as_pdfarray_writes_them(numbers: list[float]) -> None:
+    document = PDFDocument()
+    assert Widths(numbers).format(document) == PDFArray(numbers).format(document)
+
+
+def test_the_pdf_is_the_one_ttfont_makes(monkeypatch: pytest.MonkeyPatch) -> None:
+    briefing = factsheet.load(EXAMPLE)
+    ours = factsheet.render(briefing, "pdf")
+    monkeypatch.setattr(EmbeddedFont, "splitString", TTFont.splitString)
+    monkeypatch.setattr(EmbeddedFont, "addObjects", TTFont.addObjects)
+    assert factsheet.render(briefing, "pdf") == ours

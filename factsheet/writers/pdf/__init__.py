@@ -6,9 +6,14 @@ back; running header with the banner, footer with "page X of Y"; tables split ac
 with the header row repeated; photos with caption and credit; comparison charts drawn as
 vector graphics with values and source; title, author, subject, keywords, creator and
 language metadata; byte-identical output (ReportLab's invariant mode).
-Safety: every input string is escaped before it reaches Paragraph markup (markup.py); links
-and images are made by this package only; ReportLab's colour parsing must be literal-only
-and no remote host trusted, checked before each render.
+Safety: no input string is ever read as ReportLab markup: paragraphs are built from
+fragments (frags.py), so every string is drawn as the characters it holds; links and
+images are made by this package only; ReportLab's colour parsing must be literal-only and
+no remote host trusted, checked before each render.
+Speed: fragments instead of markup (frags.py), ReportLab's line breaking without its
+general cases (lines.py), one-line table cells as strings (table.py), photos and page
+streams embedded without re-encoding (photo.py, canvas.py), per-character work on the
+string methods (embed.py); each is compared with ReportLab's own path by the tests.
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
@@ -17,7 +16,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    Image,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -25,37 +23,15 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from factsheet.layout import tree as t
+from factsheet.writers.pdf.canvas import TOTAL_FORM, canvas_class, time_stamp
 from factsheet.writers.pdf.fonts import Family, bundled_family, register_fallback
-from factsheet.writers.pdf.markup import Markup
-
-
-class _Para(Paragraph):
-    """A paragraph that breaks its lines once per width.
-
-    Tables, keep-with-next and keep-together ask a paragraph for its size several times at
-    the same width; its lines depend on the width alone, so the first answer is kept.
-    """
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        # split() drops the broken lines (blPara): then the paragraph must wrap again.
-        if getattr(self, "_wrapped_for", None) == availWidth and hasattr(self, "blPara"):
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped_for = availWidth
-        return size
-
-
-class _Heading(_Para):
-    """A heading that becomes an outline entry (bookmark) where it is drawn."""
-
-    def __init__(self, text: str, style: ParagraphStyle, title: str, key: str, level: int
-                 ) -> None:
-        super().__init__(text, style)
-        self.outline = (title, key, level)
+from factsheet.writers.pdf.frags import SpanMaker, Spans
+from factsheet.writers.pdf.para import heading_para, para
+from factsheet.writers.pdf.photo import Photo
+from factsheet.writers.pdf.table import Rules, make_table
 
 
 class _Doc(BaseDocTemplate):
@@ -65,55 +41,6 @@ class _Doc(BaseDocTemplate):
             title, key, level = outline
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level - 1, closed=False)
-
-
-_TOTAL_FORM = "factsheet-page-total"
-
-
-def _canvas_class(font: str, total_style: tuple[str, float, Any], stamp: Any) -> type[Canvas]:
-    """Return the canvas class for one document.
-
-    Pages are written as they are made (bookmarks and links must know their real page), and
-    the page total is a form drawn on every page but filled in only at save. The canvas
-    starts in our font (ReportLab's Helvetica would be listed on every page) and stamps the
-    article's date, as SOURCE_DATE_EPOCH would, instead of the current time.
-    """
-
-    class BriefingCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialFontName"] = font  # the doc template passes None explicitly
-            super().__init__(*args, **kwargs)
-            if stamp is not None:
-                self._doc._timeStamp = stamp
-
-        def save(self) -> None:
-            name, size, colour = total_style
-            self.beginForm(_TOTAL_FORM)
-            self.setFont(name, size)
-            self.setFillColor(colour)
-            self.drawString(0, 0, str(self.getPageNumber() - 1 or 1))
-            self.endForm()
-            super().save()
-
-    return BriefingCanvas
-
-
-def _time_stamp(when: Any) -> Any:
-    """Return a ReportLab time stamp for ``when`` (UTC), or None under SOURCE_DATE_EPOCH."""
-    import os
-
-    from reportlab.lib.utils import TimeStamp
-
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        return None
-    stamp = TimeStamp(invariant=1)
-    utc = when.astimezone(dt.UTC)
-    stamp.t = utc.timestamp()
-    stamp.lt = utc.timetuple()
-    stamp.YMDhms = tuple(stamp.lt)[:6]
-    stamp.dhh = stamp.dmm = 0
-    stamp.tzname = "UTC"
-    return stamp
 
 
 class PdfBuilder:
@@ -129,8 +56,8 @@ class PdfBuilder:
         self.styles = self._styles()
         fallbacks = tuple(register_fallback(data, i) for i, data in
                           enumerate(page.fallback_fonts))
-        self.m = Markup(self.family.covered, tuple((f.name, f.covered) for f in fallbacks),
-                        page.colours.accent)
+        self.m = SpanMaker(self.family.covered, tuple((f.name, f.covered) for f in fallbacks),
+                           page.colours.accent)
 
     # -- styles ---------------------------------------------------------------------------
     def _styles(self) -> dict[str, ParagraphStyle]:
@@ -184,7 +111,7 @@ class PdfBuilder:
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
         muted = colors.HexColor(f"#{self.colours.muted}")
         total = (self.family.regular, self.d.page.body_size_pt - 2, muted)
-        canvas = _canvas_class(self.family.regular, total, _time_stamp(meta.created))
+        canvas = canvas_class(self.family.regular, total, time_stamp(meta.created))
         doc.build(self._story(), canvasmaker=canvas)
 
     def _story(self) -> list[Flowable]:
@@ -204,9 +131,10 @@ class PdfBuilder:
             if single:  # name the article once, not in every note
                 article, url, publisher = next(iter(sources))
                 source = self.m.link(article, url) if url else self.m.text(article)
-                by = f", {self.m.text(publisher)}" if publisher else ""
-                story.append(_Para(f"{self.m.text(str(self.d.labels.get('source', 'Source')))}"
-                                       f": {source}{by}.", self.styles["meta"]))
+                by = self.m.text(f", {publisher}") if publisher else []
+                label = str(self.d.labels.get("source", "Source"))
+                story.append(para([*self.m.text(f"{label}: "), *source, *by,
+                                   *self.m.text(".")], self.styles["meta"]))
             story += [self._note(n, single) for n in self.d.notes]
         return story
 
@@ -240,7 +168,7 @@ class PdfBuilder:
         canvas.drawString(left, y, page)
         canvas.saveState()
         canvas.translate(left + stringWidth(page, font, size), y)
-        canvas.doForm(_TOTAL_FORM)
+        canvas.doForm(TOTAL_FORM)
         canvas.restoreState()
         room = self.width - stringWidth(page + "9999", font, size) - 12
         title = _fit(self.d.meta.title, font, size, room)
@@ -249,16 +177,16 @@ class PdfBuilder:
 
     # -- blocks ---------------------------------------------------------------------------
     def _p(self, content: t.Inlines, style: str) -> Paragraph:
-        return _Para(self.m.inlines(content), self.styles[style])
+        return para(self.m.inlines(content), self.styles[style])
 
     def _heading(self, heading: t.Heading) -> list[Flowable]:
         """A heading, after a page break if fewer than ~5 lines would follow it on this page.
 
         (keepWithNext would do it too, but lays the next table out twice to find out.)
         """
-        return [CondPageBreak(80), _Heading(self.m.text(heading.text),
-                                            self.styles[f"h{heading.level}"], heading.text,
-                                            heading.anchor, heading.level)]
+        return [CondPageBreak(80), heading_para(self.m.text(heading.text),
+                                                self.styles[f"h{heading.level}"], heading.text,
+                                                heading.anchor, heading.level)]
 
     def _block(self, block: t.Block) -> list[Flowable]:
         if isinstance(block, t.Paragraph):
@@ -279,54 +207,42 @@ class PdfBuilder:
         raise TypeError(f"unknown block {block!r}")
 
     def _table(self, block: t.Table) -> Table:
-        header = [_Para(self.m.text(h), self.styles["head"]) for h in block.header]
-        rows = [[self._p(cell, "cell") for cell in row] for row in block.rows]
-        table = Table([header, *rows], colWidths=[self.width * w for w in block.widths],
-                      repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
-        muted = colors.HexColor(f"#{self.colours.muted}")
-        table.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{self.colours.table_header}")),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.5, muted),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, muted),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), self.family.regular),  # not Helvetica
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        return table
+        rules = Rules(colors.HexColor(f"#{self.colours.muted}"),
+                      colors.HexColor(f"#{self.colours.table_header}"))
+        return make_table([self.m.text(h) for h in block.header],
+                          [[self.m.inlines(cell) for cell in row] for row in block.rows],
+                          [self.width * w for w in block.widths],
+                          (self.styles["head"], self.styles["cell"]), rules)
 
     def _chart(self, block: t.Chart) -> Flowable:
         title = block.title + (f" ({block.unit})" if block.unit else "")
-        heading = _Para(f"<b>{self.m.text(title)}</b>", self.styles["cell"])
+        heading = para(self.m.text(title, bold=True), self.styles["cell"])
         bars = _Bars(block.bars, self.width * 0.8, self.family.regular,
                      self.d.page.body_size_pt - 1.5, colors.HexColor(f"#{self.colours.accent}"),
                      colors.HexColor(f"#{self.colours.text}"))
         figures = "; ".join(f"{bar.label}: {bar.display}" for bar in block.bars)
-        caption = _Para(self.m.text(f"{figures}. {block.source}."), self.styles["caption"])
+        caption = para(self.m.text(f"{figures}. {block.source}."), self.styles["caption"])
         return KeepTogether([heading, bars, caption, Spacer(1, 6)])
 
     def _figure(self, block: t.Figure) -> Flowable:
         width = self.width * 0.75
         height = width * block.height_px / max(block.width_px, 1)
-        image = Image(io.BytesIO(block.data), width=width, height=height, hAlign="LEFT")
+        image = Photo(block.data, block.kind, width, height)
         return KeepTogether([image, Spacer(1, 3), self._p(block.caption, "caption")])
 
     def _note(self, note: t.Note, short: bool = False) -> Paragraph:
-        quote = self.m.text(" ".join(note.quote.split()))
+        quote = " ".join(note.quote.split())
         label = str(self.d.labels.get("note_paragraph", "paragraph"))
+        where: Spans
         if short:
             where = self.m.text(f"{label} {note.paragraph}")
         else:
             article = (self.m.link(note.article, note.url) if note.url
                        else self.m.text(note.article))
-            where = article + ", " + ", ".join(
-                self.m.text(x) for x in (note.publisher, f"{label} {note.paragraph}") if x)
-        return _Para(
-            f'<a name="note-{note.number}"/><a href="#cite-{note.number}" '
-            f'color="#{self.colours.accent}">{note.number}.</a> “{quote}” — {where}.',
-            self.styles["notes"])
+            rest = ", ".join(x for x in (note.publisher, f"{label} {note.paragraph}") if x)
+            where = [*article, *self.m.text(f", {rest}")]
+        return para([*self.m.note_number(note.number), *self.m.text(f" “{quote}” — "),
+                     *where, *self.m.text(".")], self.styles["notes"])
 
 
 class _Bars(Flowable):

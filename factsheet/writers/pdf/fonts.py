@@ -32,14 +32,15 @@ def bundled_family() -> Family:
     """Register the bundled family once per process and return it."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from factsheet.writers.pdf.embed import EmbeddedFont
 
     folder = _font_folder()
     names = {}
     covered: frozenset[int] = frozenset()
     for face in FACES:
         name = f"Factsheet-Roboto-{face}"
-        font = TTFont(name, str(folder / _ROBOTO[face]))
+        font = EmbeddedFont(name, str(folder / _ROBOTO[face]))
         pdfmetrics.registerFont(font)
         names[face] = name
         if face == "regular":
@@ -72,11 +73,12 @@ def register_fallback(data: bytes, index: int) -> Fallback:
     import io
 
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from factsheet.writers.pdf.embed import EmbeddedFont
 
     digest = hashlib.sha256(data).hexdigest()[:12]
     name = f"Factsheet-Fallback-{index}-{digest}"
-    font = TTFont(name, io.BytesIO(data))
+    font = EmbeddedFont(name, io.BytesIO(data))
     pdfmetrics.registerFont(font)
     return Fallback(name, frozenset(font.face.charToGlyph))
 
