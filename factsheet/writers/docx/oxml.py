@@ -17,10 +17,19 @@ def el(tag: str, **attrs: str) -> Any:
     Made with the parser's makeelement (python-docx's element classes still apply):
     python-docx's OxmlElement parses a small XML string per element, ten times slower.
     """
-    node = oxml_parser.makeelement(qn(tag), nsmap={"w": _W})
-    for name, value in attrs.items():
-        node.set(f"{{{_W}}}{name}", value)
+    name = _CLARK.get(tag)
+    if name is None:
+        name = _CLARK[tag] = qn(tag)
+    node = oxml_parser.makeelement(name, nsmap=_NSMAP)
+    for key, value in attrs.items():
+        node.set(_W_ATTR + key, value)
     return node
+
+
+# A document makes ~1,700 elements: their tag names and the namespace map are made once.
+_CLARK: dict[str, str] = {}
+_NSMAP = {"w": _W}
+_W_ATTR = f"{{{_W}}}"
 
 
 def text_run(text: str, *, bold: bool = False, italic: bool = False, style: str | None = None

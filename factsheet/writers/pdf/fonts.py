@@ -83,6 +83,20 @@ def register_fallback(data: bytes, index: int) -> Fallback:
     return Fallback(name, frozenset(font.face.charToGlyph))
 
 
+@cache
+def _as_chars(covered: frozenset[int]) -> frozenset[str]:
+    return frozenset(map(chr, covered))
+
+
+@cache
+def _text_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a layout node that can hold text, last first (the walk is a stack)."""
+    import dataclasses
+
+    return tuple(f.name for f in reversed(dataclasses.fields(kind))
+                 if f.name not in ("data", "logo", "labels", "diagnostics"))
+
+
 def missing_characters(document: object, family: Family,
                        fallbacks: tuple[Fallback, ...] = ()) -> dict[str, str]:
     """Return each character no font can draw, with the first place it occurs."""
@@ -90,11 +104,13 @@ def missing_characters(document: object, family: Family,
     import unicodedata
 
     missing: dict[str, str] = {}
+    drawable = _as_chars(family.covered)
     stack: list[tuple[object, str]] = [(document, "document")]
     while stack:
         node, where = stack.pop()
         if isinstance(node, str):
-            for char in set(node):
+            # Set difference in C first: almost every string has nothing left to look at.
+            for char in set(node).difference(drawable):
                 code = ord(char)
                 if (char not in missing and code not in family.covered and not char.isspace()
                         and unicodedata.category(char) not in ("Cc", "Cf")
@@ -106,7 +122,6 @@ def missing_characters(document: object, family: Family,
             label = where
             if hasattr(node, "heading"):
                 label = f"section {node.heading.text!r}"  # type: ignore[attr-defined]
-            for field in reversed(dataclasses.fields(node)):
-                if field.name not in ("data", "logo", "labels", "diagnostics"):
-                    stack.append((getattr(node, field.name), label))
+            for name in _text_fields(type(node)):
+                stack.append((getattr(node, name), label))
     return missing
