@@ -221,8 +221,9 @@ def build(
                         mapping=_mapping(mapping),
                         protected=frozenset(p.resolve() for p in files))
     taken: set[str] = set()
-    inputs = [(path, _unique(path.name.rsplit(".", 1)[0], taken)) for path in files]
-    from factsheet.output import sweep
+    from factsheet.output import sweep, unique
+
+    inputs = [(path, unique(path.name.rsplit(".", 1)[0], taken)) for path in files]
 
     for leftover in sweep(output):
         _err(f"removed {leftover}, left by an earlier run that was killed")
@@ -473,15 +474,6 @@ def _inputs(paths: list[str], expand: Callable[[list[str]], list[Path]]) -> list
 
 def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
-
-
-def _unique(stem: str, taken: set[str]) -> str:
-    name, n = stem, 1
-    while name in taken:
-        n += 1
-        name = f"{stem}-{n}"
-    taken.add(name)
-    return name
 
 
 def main() -> None:

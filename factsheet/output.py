@@ -17,6 +17,16 @@ from pathlib import Path
 from factsheet.errors import OutputError
 
 
+def unique(base: str, taken: set[str]) -> str:
+    """Return ``base``, or ``base-2``, ``base-3``… the first not in ``taken``; take it."""
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}-{n}"
+    taken.add(name)
+    return name
+
+
 def write_atomic(target: Path, data: bytes, protected: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``target`` atomically; refuse to replace any ``protected`` file.
 

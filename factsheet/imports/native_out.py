@@ -62,12 +62,12 @@ def _quoted_evidence(item: dict[str, Any], articles: dict[str, ArticleText], sin
     result = dict(item)
     for key in ("evidence", "mentions"):
         if key in result:
-            result[key] = [_quote(ev, articles, single) for ev in result[key]]
+            result[key] = [quote_evidence(ev, articles, single) for ev in result[key]]
     return result
 
 
-def _quote(evidence: dict[str, Any], articles: dict[str, ArticleText], single: bool
-           ) -> dict[str, Any] | str:
+def quote_evidence(evidence: dict[str, Any], articles: dict[str, ArticleText], single: bool
+                   ) -> dict[str, Any] | str:
     article = articles[evidence["article"]]
     start, end = evidence["start"], evidence["end"]
     words = article.text[start:end]

@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 from factsheet.anchoring import ArticleText
-from factsheet.imports.native_out import _quote
+from factsheet.imports.native_out import quote_evidence
+from factsheet.output import unique
 from factsheet.suggest.draft import Draft, FactDraft, PartyDraft, Span
 from factsheet.suggest.text import slug
 
@@ -96,21 +97,12 @@ def _assign_ids(draft: Draft, parties: list[PartyDraft]) -> None:
     for party in parties:
         base = slug(party.surname if party.kind == "person" and party.surname else party.name,
                     30)
-        party.id = _unique(base, taken)
+        party.id = unique(base, taken)
     for fact in sorted(draft.facts, key=lambda f: (f.kind, f.evidence[0])):
         stem = fact.stem or fact.kind[0]
         if fact.kind == "quotations":
             stem = f"q-{fact.fields['speaker'].id}"
-        fact.id = _unique(stem, taken)
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    name, n = base, 1
-    while name in taken:
-        n += 1
-        name = f"{base}-{n}"
-    taken.add(name)
-    return name
+        fact.id = unique(stem, taken)
 
 
 def _article(draft: Draft, text_file: str) -> list[str]:
@@ -201,7 +193,7 @@ def _field(key: str, value: Any, indent: str) -> list[str]:
 def _evidence(spans: list[Span], article: ArticleText, indent: str) -> list[str]:
     lines = []
     for start, end in spans:
-        quoted = _quote({"article": article.id, "start": start, "end": end},
+        quoted = quote_evidence({"article": article.id, "start": start, "end": end},
                         {article.id: article}, True)
         if isinstance(quoted, str):
             lines.append(f"{indent}- {_scalar(quoted)}")
