@@ -522,3 +522,24 @@ def test_adjacent_citation_markers_are_told_apart() -> None:
     assert [i.number for i in position.content if isinstance(i, t.Cite)] == [7, 8]
     text = squeeze(" ".join(_texts(ADRIATIC)))
     assert "ban.78" not in text
+
+
+@pytest.mark.parametrize("text", ["Danube states agree flood-defence pact", "x" * 3000,
+                                  "Đorđević Știrbu Бéрци " * 40, "short"])
+def test_a_running_title_is_cut_to_the_longest_prefix_that_fits(text: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from factsheet.writers.pdf.build import _fit
+    from factsheet.writers.pdf.fonts import bundled_family
+
+    font, room = bundled_family().regular, 200.0
+    cut = _fit(text, font, 8, room)
+    assert stringWidth(cut, font, 8) <= room
+    if cut != text:
+        kept = cut.removesuffix("…")
+        assert text.startswith(kept.rstrip()) and cut.endswith("…")
+        end = len(kept)
+        while text[end].isspace():  # spaces before the cut are dropped with it
+            end += 1
+        longer = text[:end + 1] + "…"
+        assert stringWidth(longer, font, 8) > room  # one more character would not fit

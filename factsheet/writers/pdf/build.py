@@ -289,9 +289,16 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
 
     if stringWidth(text, font, size) <= room:
         return text
-    while text and stringWidth(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # The longest prefix that fits with its ellipsis, by bisection: widths only grow with
+    # length, and cutting a character at a time was quadratic (13 s for a 10,000-letter word).
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def markup_number(value: float) -> str:
