@@ -134,22 +134,30 @@ def render_all(briefing: Any, settings: Settings, diagnostics: list[Diagnostic]
 
 
 def run(inputs: Sequence[tuple[Path, str]], settings: Settings, jobs: int,
-        started: Callable[[Path], None] = lambda path: None) -> Iterator[Outcome]:
+        started: Callable[[Path], None] = lambda path: None,
+        stopped: Callable[[], bool] = lambda: False) -> Iterator[Outcome]:
     """Build every ``(path, stem)`` of ``inputs``; yield outcomes as they finish.
 
     With one job (or one input) the work runs in this process. ``started`` is called with
-    each input's path when its work is handed out, for a progress display.
+    each input's path when its work is handed out, for a progress display. Once ``stopped``
+    returns True no more work is handed out, work not started is dropped, and the run ends
+    without waiting for the inputs being built (their files are written whole or not at
+    all); a signal handler sets it, so that the pool is never interrupted halfway through
+    one of its own operations.
     """
     if jobs <= 1 or len(inputs) <= 1:
         for index, (path, stem) in enumerate(inputs):
+            if stopped():
+                return
             started(path)
             yield build_one(index, path, stem, settings)
         return
-    yield from _in_workers(inputs, settings, min(jobs, len(inputs)), started)
+    yield from _in_workers(inputs, settings, min(jobs, len(inputs)), started, stopped)
 
 
 def _in_workers(inputs: Sequence[tuple[Path, str]], settings: Settings, jobs: int,
-                started: Callable[[Path], None]) -> Iterator[Outcome]:
+                started: Callable[[Path], None], stopped: Callable[[], bool]
+                ) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -184,21 +192,27 @@ def _in_workers(inputs: Sequence[tuple[Path, str]], settings: Settings, jobs: in
         return Outcome(index, path, error="error FS501 a worker process died before this "
                        "input was built (out of memory, or killed); nothing was written for it")
 
+    finished = False
     try:
         submit()
-        while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+        while running and not stopped():
+            done, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
             for future in done:
                 index, path = running.pop(future)
                 try:
                     yield future.result()
                 except BrokenProcessPool:
                     broken.append((index, path))
-            submit()
-        for index, path in broken:
-            yield died(index, path)
+            if not stopped():
+                submit()
+        if not stopped():  # once stopped, inputs not built were interrupted, not failed
+            for index, path in broken:
+                yield died(index, path)
+        finished = not stopped()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Stopped: drop what has not started and do not wait; the workers finish or are
+        # killed with their inputs half done, which leaves no file half written.
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 _settings: Settings | None = None
@@ -209,7 +223,11 @@ def _remember(settings: Settings, parent: int) -> None:
     and leave as soon as the command that started this worker is gone."""
     global _settings
     _settings = settings
+    import signal
     import threading
+
+    # Ctrl-C reaches every process of the terminal's group: the command decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     threading.Thread(target=_exit_without, args=(parent,), daemon=True,
                      name="factsheet-parent-watch").start()

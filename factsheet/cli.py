@@ -228,6 +228,7 @@ def build(
     for leftover in sweep(output):
         _err(f"removed {leftover}, left by an earlier run that was killed")
     import signal
+    import threading
 
     from factsheet.progress import BuildReport
 
@@ -235,13 +236,27 @@ def build(
     # python-docx's cyclic trees pile up (50 → 217 MB over 300 documents). Back to normal.
     gc.set_threshold(*_GC_DEFAULT)
 
-    before = signal.signal(signal.SIGTERM, _interrupt)  # stop workers and report, as Ctrl-C
+    # Ctrl-C and SIGTERM only raise a flag that the batch checks between its steps: an
+    # exception raised inside the process pool's own code can leave it waiting forever.
+    # A second signal interrupts at once.
+    stop = threading.Event()
+
+    def stopping(signum: int, frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    before = _handle((signal.SIGINT, signal.SIGTERM), stopping)
     try:
         with BuildReport(len(inputs), quiet=quiet) as shown:
-            for outcome in run(inputs, settings, jobs or cores(), started=shown.started):
+            for outcome in run(inputs, settings, jobs or cores(), started=shown.started,
+                               stopped=stop.is_set):
                 shown.finished(outcome)
     finally:
-        signal.signal(signal.SIGTERM, before)
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    if stop.is_set():
+        raise KeyboardInterrupt
     if shown.failed:
         raise typer.Exit(max(shown.exit_codes))
 
@@ -472,8 +487,15 @@ def _inputs(paths: list[str], expand: Callable[[list[str]], list[Path]]) -> list
     return files
 
 
-def _interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
+def _handle(signals: tuple[int, ...], handler: Callable[[int, Any], None]) -> dict[int, Any]:
+    """Install ``handler`` for ``signals``; return the handlers they had (none are changed
+    outside the main thread, where Python does not allow it)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {number: signal.signal(number, handler) for number in signals}
 
 
 def main() -> None:

@@ -208,19 +208,34 @@ def gone(pids: set[int], seconds: float) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
-@pytest.mark.parametrize("sent", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
-def test_workers_do_not_outlive_the_command(tmp_path: Path, sent: signal.Signals) -> None:
+@pytest.mark.parametrize(("sent", "group", "after"), [
+    (signal.SIGTERM, False, "workers"), (signal.SIGKILL, False, "workers"),
+    (signal.SIGINT, True, "workers"),  # Ctrl-C on a terminal reaches the whole group
+    (signal.SIGTERM, False, "start"),
+], ids=["TERM", "KILL", "ctrl-c", "TERM-while-starting"])
+def test_workers_do_not_outlive_the_command(tmp_path: Path, sent: signal.Signals, group: bool,
+                                            after: str) -> None:
     source = inputs(tmp_path / "in", 12)
     run = subprocess.Popen([sys.executable, "-m", "factsheet", "build", str(source), "-o",
                             str(tmp_path / "out"), "-j", "2", "-q"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           start_new_session=True)
     deadline = time.perf_counter() + 30
-    while len(workers := descendants(run.pid)) < 3 and time.perf_counter() < deadline:
-        time.sleep(0.05)  # the fork server and two workers
-    assert len(workers) >= 3
-    run.send_signal(sent)  # to the command only, as a job scheduler or OOM killer would
-    _, stderr = run.communicate(timeout=30)
-    if sent == signal.SIGTERM:
+    wanted = 3 if after == "workers" else 1  # the fork server and two workers, or any
+    while len(workers := descendants(run.pid)) < wanted and time.perf_counter() < deadline:
+        time.sleep(0.01)
+    assert len(workers) >= wanted
+    if group:
+        os.killpg(run.pid, sent)
+    else:
+        run.send_signal(sent)  # to the command only, as a job scheduler or OOM killer would
+    try:
+        _, stderr = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.communicate()
+    if sent != signal.SIGKILL:
         assert run.returncode == 130
         assert stderr.endswith(b"factsheet: interrupted\n")
-    assert gone(workers, seconds=10), "worker processes were left running"
+    assert gone(workers | descendants(run.pid), seconds=10), "processes were left running"
