@@ -7,6 +7,7 @@ import os
 import stat
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from factsheet.paths import resolve_inside
@@ -48,6 +49,13 @@ def check_image(folder: Path, relative: str) -> CheckedImage:
     if info.st_size > MAX_IMAGE_BYTES:
         raise ImageRefused("FS115", f"image {relative!r} is {info.st_size:,} bytes; the limit "
                            f"is {MAX_IMAGE_BYTES:,}")
+    return _checked(path, relative, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _checked(path: Path, relative: str, inode: int, size: int, modified: int) -> CheckedImage:
+    """Read and check the image; validation and then the layout both ask for the same file,
+    so the answer is kept while the file is unchanged (a few images only: they are big)."""
     with open(path, "rb") as handle:
         data = handle.read(MAX_IMAGE_BYTES + 1)
     kind = next((k for sig, k in _SIGNATURES.items() if data.startswith(sig)), None)

@@ -34,3 +34,29 @@ def test_a_jpeg_declaring_too_many_pixels_is_refused(tmp_path: Path) -> None:
         check_image(tmp_path, "big.jpg")
     assert caught.value.code == "FS115"
     assert "60,000 × 60,000" in caught.value.message
+
+
+def test_an_unchanged_image_is_read_once_and_a_changed_one_again(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    from factsheet.images import check_image
+
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes((Path(__file__).parent.parent / "examples" / "danube" / "signing.jpg")
+                      .read_bytes())
+    opened: list[str] = []
+    watching = True
+
+    def watch(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and watching and str(args[0]) == str(photo):
+            opened.append(str(args[0]))
+
+    sys.addaudithook(watch)  # hooks cannot be removed: this one only records while watching
+    first = check_image(tmp_path, "photo.jpg")
+    assert check_image(tmp_path, "photo.jpg") is first  # validation, then the layout
+    assert len(opened) == 1
+    os.utime(photo, ns=(10**18, 10**18))  # the file changed: it is read and checked again
+    assert check_image(tmp_path, "photo.jpg") == first
+    assert len(opened) == 2
+    watching = False
