@@ -2,8 +2,9 @@
 
 Matching order for a quote: exact at word boundaries; exact inside words (info FS308);
 after normalising whitespace runs, typographic quotes, apostrophes and dashes (info FS305).
-Lookups go through a word index, so anchoring many quotes costs time linear in the text
-plus the quotes, not their product.
+Lookups go through an index of the text's words, and of its adjacent word pairs for quotes
+made only of common words, so anchoring many quotes costs time linear in the text plus the
+quotes, not their product.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -22,6 +24,10 @@ _TYPOGRAPHIC = str.maketrans({
     "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
 })
+#: A quote whose rarest word occurs more often is looked up by a pair of adjacent words.
+_COMMON = 8
+#: A text this long (in characters) also gets an index of its adjacent word pairs.
+_LONG = 16 * 1024
 #: Most places listed when a quote is ambiguous.
 MAX_LISTED = 5
 
@@ -56,9 +62,17 @@ class _WordIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         words: dict[str, list[int]] = {}
+        # A long text also gets the positions of its pairs of adjacent words, for quotes
+        # whose every word is common; in a short one, checking each place is cheaper.
+        pairs: dict[tuple[str, str], list[int]] | None = {} if len(text) >= _LONG else None
+        previous, before = "", -1
         for match in _WORD.finditer(text):
-            words.setdefault(match.group(), []).append(match.start())
-        self.words = words
+            word, start = match.group(), match.start()
+            words.setdefault(word, []).append(start)
+            if pairs is not None and before >= 0:
+                pairs.setdefault((previous, word), []).append(before)
+            previous, before = word, start
+        self.words, self.pairs = words, pairs
 
     def find(self, quote: str, bounded: bool = True) -> list[int]:
         """Return the sorted start offsets where ``quote`` occurs (at word boundaries)."""
@@ -67,16 +81,22 @@ class _WordIndex:
         if not bounded or not tokens:
             return _find_all(text, quote, bounded)
         words = self.words
-        ranked = sorted(tokens, key=lambda m: len(words.get(m.group(), ())))
-        first = ranked[0]
-        starts: Iterable[int] = (p - first.start() for p in words.get(first.group(), ()))
-        if len(ranked) > 1 and len(words.get(first.group(), ())) > 8:
-            # A common rarest word: keep only starts where the second rarest word fits too.
-            second = ranked[1]
-            fits = {p - second.start() for p in words.get(second.group(), ())}
-            starts = sorted(fits.intersection(starts))
-        return [s for s in starts
-                if s >= 0 and text.startswith(quote, s) and _bounded(text, s, quote)]
+        names = [token.group() for token in tokens]
+        counts = [len(words.get(name, ())) for name in names]
+        rarest = counts.index(min(counts))
+        offset = tokens[rarest].start()
+        starts: Iterable[int] = words.get(names[rarest], ())
+        pairs = self.pairs
+        if pairs is not None and counts[rarest] > _COMMON and len(tokens) > 1:
+            # Every word is common: look up the rarest pair of adjacent words instead. At
+            # word boundaries, the quote's words are the text's words.
+            found = [pairs.get(pair, ()) for pair in pairwise(names)]
+            sizes = list(map(len, found))
+            rarest = sizes.index(min(sizes))
+            offset, starts = tokens[rarest].start(), found[rarest]
+        return [s - offset for s in starts
+                if s >= offset and text.startswith(quote, s - offset)
+                and _bounded(text, s - offset, quote)]
 
 
 def _find_all(text: str, quote: str, bounded: bool) -> list[int]:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from factsheet import anchoring
 from factsheet.anchoring import AnchorError, ArticleText, anchor, normalise
 from factsheet.article import read_structure
 
@@ -49,6 +50,32 @@ def test_quote_anchors_to_an_occurrence_or_reports_every_one(text: str, data: st
         assert text[span.start:span.end] == quote
     else:
         assert normalise(text[span.start:span.end]).strip() == normalise(quote).strip()
+
+
+# Few words, many times over: every word is common, so a long text's lookups go through
+# the word pairs, a short one's check every place of the rarest word.
+REPETITIVE = st.lists(st.sampled_from(["a", "ab", "b", "a-b", "ž", "𝄞x", "a.", "\n"]),
+                      min_size=20, max_size=200).map(" ".join)
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
+@given(text=REPETITIVE, data=st.data())
+@settings(max_examples=200, deadline=None)
+def test_word_index_finds_what_a_scan_finds(long: bool, text: str, data: st.DataObject
+                                            ) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(text), start + 12)))
+    quote = text[start:end]
+    saved = anchoring._LONG
+    anchoring._LONG = 0 if long else saved
+    try:
+        index = anchoring._WordIndex(text)
+    finally:
+        anchoring._LONG = saved
+    assert (index.pairs is not None) is long
+    scanned = [s for s in range(len(text)) if text.startswith(quote, s)
+               and anchoring._bounded(text, s, quote)]
+    assert index.find(quote) == scanned
 
 
 @given(TEXTS, st.data())
