@@ -16,30 +16,45 @@ from factsheet.readers.source import BAD_CHARS, describe_char
 def clean_document(document: Any) -> tuple[Any, list[Diagnostic]]:
     """Return ``document`` without control characters, and one diagnostic per field fixed."""
     found: list[Diagnostic] = []
-    return _clean(document, "document", found), found
+    return _clean(document, (), found), found
 
 
-def _clean(node: Any, where: str, found: list[Diagnostic]) -> Any:
+#: A dataclass's fields that hold text, by class (bytes fields are skipped).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_BYTES = frozenset({"data", "logo", "fallback_fonts"})
+
+
+def _text_fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)
+                                     if f.name not in _BYTES)
+    return names
+
+
+def _clean(node: Any, where: tuple[str, ...], found: list[Diagnostic]) -> Any:
+    """Return ``node`` cleaned; ``where`` is the path of field names that leads to it."""
     if isinstance(node, str):
         if BAD_CHARS.search(node) is None:
             return node
         bad = sorted({describe_char(m.group()) for m in BAD_CHARS.finditer(node)})
-        found.append(Diagnostic("FS502", f"dropped {', '.join(bad)} from {where}",
+        found.append(Diagnostic("FS502", f"dropped {', '.join(bad)} from "
+                                f"{'.'.join(where) or 'document'}",
                                 hint="fix the source text; Word and PDF cannot carry it"))
         return BAD_CHARS.sub("", node)
     if isinstance(node, tuple):
-        return tuple(_clean(item, where, found) for item in node)
+        items = [_clean(item, where, found) for item in node]
+        return node if all(a is b for a, b in zip(items, node, strict=True)) else tuple(items)
     if isinstance(node, dict):
-        return {key: _clean(value, f"{where}.{key}", found) for key, value in node.items()}
+        return {key: _clean(value, (*where, str(key)), found) for key, value in node.items()}
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         changes = {}
-        for field in dataclasses.fields(node):
-            if field.name in ("data", "logo", "fallback_fonts"):
-                continue  # bytes, not text
-            value = getattr(node, field.name)
-            cleaned = _clean(value, f"{where}.{field.name}" if where != "document" else
-                             field.name, found)
+        for name in _text_fields(type(node)):
+            value = getattr(node, name)
+            if value is None or isinstance(value, int | float | bool):
+                continue
+            cleaned = _clean(value, (*where, name), found)
             if cleaned is not value:
-                changes[field.name] = cleaned
+                changes[name] = cleaned
         return dataclasses.replace(node, **changes) if changes else node
     return node
