@@ -23,9 +23,9 @@ from factsheet.diagnostics import Diagnostic, Severity, has_errors
 #: Inputs a worker process builds before it is replaced by a fresh one.
 TASKS_PER_WORKER = 200
 
-#: Modules the fork server imports once, so that every worker starts warm.
-_PRELOAD = ["factsheet.pipeline", "factsheet.layout.build", "factsheet.writers.json",
-            "factsheet.writers.docx", "factsheet.writers.pdf"]
+#: What the fork server imports once, so that every worker starts warm: ``factsheet.warm``
+#: builds a small briefing into every format, then freezes the heap.
+_PRELOAD = ["factsheet.warm"]
 
 
 @dataclass(frozen=True)
