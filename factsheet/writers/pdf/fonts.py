@@ -89,6 +89,12 @@ def _as_chars(covered: frozenset[int]) -> frozenset[str]:
 
 
 @cache
+def _draws_ascii(covered: frozenset[int]) -> bool:
+    """Whether the family draws every printable ASCII character."""
+    return all(code in covered for code in range(0x21, 0x7F))
+
+
+@cache
 def _text_fields(kind: type) -> tuple[str, ...]:
     """The fields of a layout node that can hold text, last first (the walk is a stack)."""
     import dataclasses
@@ -105,10 +111,13 @@ def missing_characters(document: object, family: Family,
 
     missing: dict[str, str] = {}
     drawable = _as_chars(family.covered)
+    ascii_drawn = _draws_ascii(family.covered)
     stack: list[tuple[object, str]] = [(document, "document")]
     while stack:
         node, where = stack.pop()
         if isinstance(node, str):
+            if ascii_drawn and node.isascii():
+                continue  # most strings: nothing to look at (spaces and controls don't count)
             # Set difference in C first: almost every string has nothing left to look at.
             for char in set(node).difference(drawable):
                 code = ord(char)
