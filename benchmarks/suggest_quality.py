@@ -73,14 +73,18 @@ class Tally:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "heldout", "all"), default="dev",
+    sets = sorted(p.name for p in SETS.iterdir() if p.is_dir())
+    parser.add_argument("--set", choices=(*sets, "all"), default="dev",
                         help="which stories to score (default: dev)")
+    parser.add_argument("--story", action="append", default=[],
+                        help="score only the stories whose file name contains this")
     parser.add_argument("--details", action="store_true",
                         help="list every miss and every extra, per story")
     args = parser.parse_args()
-    names = ("dev", "heldout") if args.set == "all" else (args.set,)
+    names = sets if args.set == "all" else [args.set]
     golds = [p for name in names for p in sorted((SETS / name).rglob("*"))
-             if p.suffix.lower() in SUFFIXES and p.is_file()]
+             if p.suffix.lower() in SUFFIXES and p.is_file()
+             and (not args.story or any(s in p.name for s in args.story))]
     if not golds:
         print(f"no gold files in {', '.join(str(SETS / n) for n in names)}")
         return 1

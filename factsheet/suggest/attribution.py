@@ -192,6 +192,8 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     if _BLOC.fullmatch(phrase):
         return registry.last_before(start, ("international_organisation", "coalition"),
                                     floor=max(0, start - 1500))
+    if len(words) == 1 and low in _GENDERED:
+        return person_for_pronoun(article, registry, start, _GENDERED[low])
     if len(words) == 1 and low in _PRONOUNS:
         kinds = _PRONOUNS[low] or ORGANISATION_KINDS
         floor = max(0, start - 600)
@@ -199,7 +201,128 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     earlier = _named_earlier(article, registry, start, end, phrase)
     if earlier is not None:
         return earlier
+    unnamed = unnamed_source(article, registry, start, end, phrase)
+    if unnamed is not None:
+        return unnamed
     return _new_source(article, registry, start, end)
+
+
+#: What an unnamed source is: "a senior official", "a diplomat familiar with the talks".
+_ANONYMOUS_HEADS = ("official|diplomat|source|juror|nurse|lineman|worker|resident|witness|"
+                    "doctor|officer|aide|employee|insider|negotiator|adviser|advisor|"
+                    "executive|spokesperson|spokesman|spokeswoman|lawyer|engineer|teacher|"
+                    "soldier|commander|volunteer|analyst|investigator|staffer|member")
+_ANONYMOUS = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?P<desc>(?:[a-z][\w'’-]*\s+){0,4}?)(?P<head>"
+                        + _ANONYMOUS_HEADS + r")(?P<rest>\s+(?:familiar|close|with|from|in|at|"
+                        r"of|involved|briefed|speaking|who)\b[^\"“”]*)?")
+_THE_ANONYMOUS = re.compile(r"[Tt]he\s+(?:(?:senior|junior|same|first|second|other)\s+)?"
+                            r"(?P<head>" + _ANONYMOUS_HEADS + r")")
+
+
+def unnamed_source(article: Article, registry: P.Registry, start: int, end: int,
+                   phrase: str) -> PartyDraft | None:
+    """Return the party for a source the story does not name: "a senior electoral official"
+    (a new one), "the official" (the last one with that head word, found in the text when no
+    rule has made it yet). Low confidence: an analyst decides how to name it."""
+    new = _ANONYMOUS.fullmatch(phrase)
+    if new:
+        return _anonymous(article, registry, start, end, new)
+    back = _THE_ANONYMOUS.fullmatch(phrase)
+    if not back:
+        return None
+    head = back["head"]
+    earlier = [p for (_, e), p in registry._within(max(0, start - 3000), start)
+               if p.key.startswith("unnamed:") and head in p.heads]
+    if earlier:
+        earlier[-1].add_mention((start, end))
+        return earlier[-1]
+    floor = max(article.header_end, start - 3000)
+    found = [m for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,4}?" + head
+                                    + r"\b(?:\s+(?:familiar|close)\s+with\s+[\w\s'’-]{1,40}?"
+                                    r"(?=[,.;]))?", article.text[floor:start])]
+    if not found:
+        return None
+    match = found[-1]
+    party = unnamed_source(article, registry, floor + match.start(), floor + match.end(),
+                           clean(match.group()))
+    if party is not None:
+        party.add_mention((start, end))
+    return party
+
+
+def _anonymous(article: Article, registry: P.Registry, start: int, end: int,
+               match: re.Match[str]) -> PartyDraft:
+    words = f"{match['desc']}{match['head']}".strip()
+    rest = clean(match["rest"] or "")
+    name = f"{words[:1].upper()}{words[1:]}{' ' + rest if rest else ''} (unnamed)"
+    party = registry.add(PartyDraft(f"unnamed:{words.casefold()}:{start}", name, P.PERSON,
+                                    confidence=LOW, heads=(match["head"].lower(),)),
+                         (start, end))
+    if not party.notes:
+        party.notes.append("a source the story does not name: check how to call it")
+    return party
+
+
+_GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GENDER_WORD = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b",
+                          re.IGNORECASE)
+_GENDER_ROLE = re.compile(r"\b(?:(?P<m>Mr|spokesman|chairman|businessman|congressman|father|"
+                          r"husband|son|brother|grandfather)|(?P<f>Mrs|Ms|spokeswoman|chairwoman|"
+                          r"businesswoman|congresswoman|mother|wife|daughter|sister|"
+                          r"grandmother))\b")
+
+
+def person_for_pronoun(article: Article, registry: P.Registry, start: int, gender: str
+                       ) -> PartyDraft | None:
+    """Return the person "he" or "she" at ``start`` most likely means.
+
+    Wire copy names a paragraph's speaker first: the first person of this paragraph, then
+    the last person of the paragraph before, then the first person of each of the two
+    before that, then the last person named; each time skipping a person known to be of the
+    other gender (from a pronoun or a word
+    such as "spokeswoman" after their name). So two people who speak in turn ("he said",
+    "she said") keep their quotations apart.
+    """
+    paragraphs = [(s, e) for s, e, _ in article.paragraphs if s < start]
+    if not paragraphs:
+        return None
+    here = len(paragraphs) - 1
+    for index in range(here, max(-1, here - 4), -1):
+        p_start, p_end = paragraphs[index]
+        persons = registry.all_at(p_start, min(p_end, start), (P.PERSON,))
+        # This paragraph's first person; the last of the one before; then the first of each.
+        candidates = reversed(persons) if index == here - 1 else persons[:1]
+        for person in candidates:
+            if _gender(article, registry, person) in (None, gender):
+                return person
+    floor = max(0, start - 1200)
+    for (_, _), person in reversed(registry._within(floor, start)):
+        if person.kind == P.PERSON and _gender(article, registry, person) in (None, gender):
+            return person
+    return None
+
+
+def _gender(article: Article, registry: P.Registry, person: PartyDraft) -> str | None:
+    """Return "m" or "f" when the text says it: the first pronoun after one of the person's
+    mentions (outside quotations, before anyone else is named), or a word of their role."""
+    text = article.text
+    role = _GENDER_ROLE.search(f"{person.role or ''} {person.name}")
+    if role:
+        return "m" if role["m"] else "f"
+    _, items = registry._sorted()
+    for _, m_end in person.mentions:
+        following = [s for (s, _), p in items if s >= m_end and p.kind == P.PERSON
+                     and p is not person]
+        stop = min([m_end + 250, *following[:1]])
+        for match in _GENDER_WORD.finditer(text, m_end, stop):
+            if _inside_quotation(article, match.start()):
+                continue
+            return "m" if match["m"] else "f"
+    return None
+
+
+def _inside_quotation(article: Article, pos: int) -> bool:
+    return any(q.start < pos < q.end for q in article.quotes)
 
 
 _BARE_HEAD = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")

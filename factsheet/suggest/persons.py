@@ -178,6 +178,8 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
     pictured = j - i >= 2 and _opens_caption(article, tokens, i, j)
     if not title and after is None and not (speech and j - i >= 2) and not pictured:
         return None
+    if not title and i > 0 and tokens[i - 1].lower in _PLACE_WORDS:
+        return None  # "a market in nearby El Alto, said": a place
     if not title and j - i == 1:
         return None
     name_words = tokens[i:j]
@@ -213,6 +215,12 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
     registry.add(party, (begin, name_end))
     return (name_words[0].start, name_end)
 
+
+#: Words before a place's name: an untitled name after them is no person.
+_PLACE_WORDS = frozenset({"in", "at", "from", "near", "nearby", "outside", "inside", "across",
+                          "to", "into", "around", "throughout", "towards", "toward", "via",
+                          "neighbouring", "neighboring", "northern", "southern", "eastern",
+                          "western", "central", "rural", "downtown", "suburban"})
 
 _ASIDE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:who|whose)\b[^,.;:\"“”]{0,120},\s+)?"
                     r"(?P<verb>[a-z]+)\b")

@@ -30,13 +30,20 @@ MIN_WORDS = 4
 MAX_CHARS = 1500
 _SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|stressed|noted|declared|warned|"
            r"insisted|explained|argued|stated|posted|tweeted|replied|continued|concluded|"
-           r"asked|urged|recalled|acknowledged|admitted|remarked")
+           r"asked|urged|recalled|acknowledged|admitted|remarked|chanted|shouted|sang")
 _AFTER = re.compile(r"^\s*,?\s*(?P<np>[^,.;:\"“”]{1,90}?)\s+(?:" + _SPEECH + r")\b")
 _AFTER_INVERTED = re.compile(r"^\s*,?\s*(?:" + _SPEECH + r")\s+(?P<np>[^,.;:\"“”]{1,90})")
 _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[^\"“”]{0,160}$")
 _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b")
 _PARTICIPLE = re.compile(r",\s+(?:calling|saying|describing|adding|arguing|warning|"
-                         r"insisting|noting)\b[^\"“”]*$")
+                         r"insisting|noting|chanting|shouting)\b[^\"“”]*$")
+#: A crowd that chants or shouts a quotation: "protesters waving flags chanted "..."".
+_CROWD = re.compile(r"(?:[Tt]he\s+|[Ss]ome\s+|[Hh]undreds\s+of\s+|[Tt]housands\s+of\s+)?"
+                    r"(?:[a-z][\w-]*\s+)?(?P<head>protesters|protestors|demonstrators|workers|"
+                    r"students|supporters|crowds?|marchers|strikers|activists|villagers|fans|"
+                    r"mourners|residents|farmers|miners|nurses|teachers|union\s+members)\b"
+                    r"(?:\s+(?:waving|carrying|holding|marching|gathered|outside|in|at|on|"
+                    r"near|who)\b.*)?")
 #: "what its president, X, called "..."", "what he described as "..."".
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?P<np>[^\"“”]{1,90}?),?\s+(?:called|termed|dubbed|"
                           r"described\s+as|referred\s+to\s+as)\s*$")
@@ -73,6 +80,8 @@ def find_quotations(article: Article, registry: P.Registry, draft: Draft) -> Non
             found = _from_before(article, quote, last, last_paragraph, runs_on)
         if found is None:
             found = _from_next_paragraph(article, registry, quote)
+        if found is None:
+            found = _from_sentence_before(article, registry, quote)
         runs_on = not quote.closed
         if found is None:
             continue
@@ -99,6 +108,23 @@ def _from_before(article: Article, quote: Quoted, last: PartyDraft | None,
             return last, HIGH, "quotation continued from the paragraph before"
         return last, LOW, "speaker taken from the paragraph before: check it"
     return None
+
+
+def _from_sentence_before(article: Article, registry: P.Registry, quote: Quoted
+                          ) -> Found | None:
+    """Return the person a sentence of the same paragraph opens with when the quotation
+    follows it unattributed ('Political analyst Gonzalo Paredes was blunt. "..."')."""
+    text = article.text
+    p_start, p_end, _ = article.paragraphs[quote.paragraph]
+    sentences = split_sentences(text, p_start, p_end)
+    before = [(s, e) for s, e in sentences if e <= quote.start + 1]
+    if not before or text[before[-1][1]:quote.start].strip() not in ("", ":"):
+        return None
+    s, e = before[-1]
+    opening = registry.all_at(s, min(e, s + 60), (P.PERSON,))
+    if not opening or text[s:min(e, s + 60)].count('"') + text[s:e].count("“"):
+        return None
+    return opening[0], LOW, "speaker: the person the sentence before opens with; check it"
 
 
 def _from_next_paragraph(article: Article, registry: P.Registry, quote: Quoted
@@ -171,6 +197,10 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
 def _named(article: Article, registry: P.Registry, start: int, end: int) -> Found | None:
     """Return the party a speaker's noun phrase names; low, with a note, when the phrase is
     only a pronoun or a role, since the rule then takes the last party that fits."""
+    crowd = _CROWD.fullmatch(" ".join(article.text[start:end].split()))
+    if crowd and not registry.at(start, end):
+        return _crowd(registry, start + crowd.start("head"), start + crowd.end("head"),
+                      crowd["head"])
     party = A.resolve(article, registry, start, end)
     if party is None:
         return None
@@ -180,6 +210,16 @@ def _named(article: Article, registry: P.Registry, start: int, end: int) -> Foun
     if _GUESSED.fullmatch(phrase):
         return party, LOW, f"speaker: '{phrase}' read as {party.name}: check it"
     return party, HIGH, None
+
+
+def _crowd(registry: P.Registry, start: int, end: int, head: str) -> Found:
+    """A crowd that voices a quotation: a party of its own, for an analyst to name."""
+    name = head[:1].upper() + head[1:]
+    party = registry.add(PartyDraft(f"crowd:{head.casefold()}", name, "other",
+                                    confidence=LOW), (start, end))
+    if not party.notes:
+        party.notes.append("a crowd that voiced a quotation: check its name and kind")
+    return party, LOW, None
 
 
 def _kind_word(party: PartyDraft) -> str:

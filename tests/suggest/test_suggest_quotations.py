@@ -129,3 +129,31 @@ def test_the_ministry_points_back_to_a_body_named_before() -> None:
     found = quotes("The housing ministry said in a statement that the plan was ready.\n\n"
                    '"The extension will come with 400 more inspectors," the ministry said.')
     assert [s for s, _, _ in found] == ["Housing ministry"]
+
+
+def test_two_people_speaking_in_turn_keep_their_quotations_apart() -> None:
+    found = quotes('Juana Quispe, 47, who sells vegetables at a market in nearby El Alto, said '
+                   'she had voted for Mamani. "They always count the cities first," she said.'
+                   '\n\nHer neighbour Teodoro Choque, a retired tin miner, shook his head. "This '
+                   'time is different, people are tired," he said.\n\n"Tired, yes," she said. '
+                   '"But we are not stupid at all."')
+    assert [s for s, _, _ in found] == ["Juana Quispe", "Teodoro Choque", "Juana Quispe"]
+
+
+def test_an_unnamed_source_is_a_party_and_the_role_points_back_to_it() -> None:
+    found = draft("A headline\n\nLA PAZ - A senior electoral official, who spoke on condition "
+                  "of anonymity, said the count was slow.\n\n\"We have tally sheets arriving by "
+                  "boat,\" the official told Reuters.\n\n\"Nothing so far would justify talk of "
+                  "fraud,\" said a diplomat familiar with the mission.\n")
+    speakers = [field(q, "speaker") for q in facts(found, "quotations")]
+    assert speakers == ["Senior electoral official (unnamed)",
+                        "Diplomat familiar with the mission (unnamed)"]
+
+
+def test_a_crowd_that_chants_and_a_speaker_named_in_the_sentence_before() -> None:
+    found = quotes('Outside the tribunal, protesters waving flags chanted "Count every vote, '
+                   'count every village" as police looked on.\n\nPolitical analyst Gonzalo '
+                   'Paredes was blunt. "A gap of this size can disappear in an afternoon."')
+    assert [(s, n) for s, _, n in found] == [
+        ("Protesters", []),
+        ("Gonzalo Paredes", ["speaker: the person the sentence before opens with; check it"])]
