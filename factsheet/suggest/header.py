@@ -25,7 +25,8 @@ _AGENCY_WORDS = re.compile(
     r"\b(?:News|Wire|Press|Service|Agency|Agence|Telegraph|Network|Media|Radio|Television|"
     r"Bureau|Associated|Times|Post|Herald|Tribune|Daily|Gazette|Journal|Broadcasting)\b")
 _LENIENT_DATELINE = re.compile(
-    r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:,[^\n\-–—(]{1,40})?\s*"
+    r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:,[^\n\-–—(]{1,40}|"
+    r"\s*\([^)\n]{1,30}\))?\s*"
     r"\((?P<agency>[^)\n]{1,40})\)\s*[-–—]{1,2}\s")
 _DATELINE_AGENCY = re.compile(r"[^\n\-–—]{0,80}?\((?P<agency>[^)\n]{1,40})\)\s*[-–—]")
 _REPORTS = re.compile(r",\s+(?P<agency>[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:reports|reported)\.\s*$")
@@ -56,10 +57,16 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
         if known is not None and known.kind == "news_agency":  # "Reuters" on a line of its own
             header.set("agency", line.strip(), HIGH)
             continue
+        if any(not _is_section_label(r) for r in rest) and _bare_byline(line, header):
+            continue  # after the headline: "Rebecca Hollis", "Northwest Arkansas Courier"
         rest.append(line)
     title = next((clean(line) for line in rest if not _is_section_label(line)), None)
     if title:
         header.set("title", title.rstrip(), HIGH if len(title.split()) >= 3 else LOW)
+    if "updated" not in header.values:
+        modified = _MODIFIED.search(article.text, article.header_end)
+        if modified:
+            _stamps(f"Updated {modified['when']}", header, zone)
     _check_times(header)
     _datelines(article, header)
     _agency_from_text(article, header)
@@ -161,6 +168,39 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     people = ", ".join(parts[:-1] if agency else parts)
     header.set("byline", people or None)
     header.set("agency", agency)
+    return True
+
+
+_BARE_NAME = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}?)(?:\s+(?:[A-Z]?[a-z]+"
+                        r"\s+){0,2}(?:correspondent|reporter|editor|writer|columnist|"
+                        r"journalist))?")
+_OUTLET = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){0,4}(?:Courier|Times|Post|Herald|"
+                     r"Gazette|Journal|News|Tribune|Chronicle|Star|Press|Observer|Telegraph|"
+                     r"Guardian|Independent|Express|Record|Register|Courant|Inquirer|Dispatch|"
+                     r"Bulletin|Review|Standard|Examiner|Enquirer|Leader|Mercury|Globe|Ledger|"
+                     r"Democrat|Reporter|Sentinel|Argus|Advertiser|Citizen|Mail)")
+_NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "By", "And", "Of", "For", "To",
+                        "Updated", "Published", "Live", "Breaking", "Exclusive", "Analysis"})
+#: "Last modified on Tue 9 Mar 2027 21.05 GMT" at the foot of a newspaper's page.
+_MODIFIED = re.compile(r"^(?:Last\s+modified|Last\s+updated)(?:\s+on)?:?\s+(?P<when>.{6,60})$",
+                       re.MULTILINE)
+
+
+def _bare_byline(line: str, header: HeaderDraft) -> bool:
+    """Read a header line that is only a name ("Rebecca Hollis", "Hannah Okoye Health
+    correspondent") as the byline, or only an outlet's name as the agency."""
+    text = " ".join(line.split())
+    if _OUTLET.fullmatch(text) and "agency" not in header.values:
+        header.set("agency", text, LOW, "a line of its own under the headline")
+        return True
+    name = _BARE_NAME.fullmatch(text)
+    if name is None or "byline" in header.values:
+        return False
+    words = name["who"].split()
+    titles = gazetteer().title_words
+    if any(w.lower() in titles or w in _NOT_NAMES for w in words) or is_agency_name(name["who"]):
+        return False
+    header.set("byline", name["who"], LOW, "a name on a line of its own under the headline")
     return True
 
 

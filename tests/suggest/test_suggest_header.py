@@ -127,3 +127,27 @@ def test_time_zone_by_name_follows_summer_time() -> None:
 def test_unknown_time_zone_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown time zone"):
         parse_zone("Mars/Olympus")
+
+
+def test_a_newspaper_page_with_the_name_and_the_paper_on_lines_of_their_own() -> None:
+    header = draft("Ice storm leaves 41,000 without power in Benton County\nRebecca Hollis\n"
+                   "Northwest Arkansas Courier\nPublished 6:12 p.m. CT Jan. 27, 2027\n\n"
+                   "BENTONVILLE — About 41,000 homes were still without power, the "
+                   "cooperative said.\n").header.values
+    assert (header["byline"], header["agency"]) == ("Rebecca Hollis", "Northwest Arkansas Courier")
+
+
+def test_a_byline_with_the_desk_and_a_last_modified_foot() -> None:
+    header = draft("Measles\n\nOutbreak puts 14 children in hospital in Leicester\n\n"
+                   "Hannah Okoye Health correspondent\nTue 9 Mar 2027 18.30 GMT\n\n"
+                   "Fourteen children are in hospital, health officials said on Tuesday.\n\n"
+                   "Last modified on Tue 9 Mar 2027 21.05 GMT\n").header.values
+    assert header["byline"] == "Hannah Okoye"
+    assert (header["published"], header["updated"]) == ("2027-03-09T18:30:00Z",
+                                                        "2027-03-09T21:05:00Z")
+
+
+def test_a_dateline_with_the_country_in_brackets() -> None:
+    header = draft("Tens of thousands flee fighting\n\nMinova (DR Congo) (AFP) – More than "
+                   "85,000 people have fled, the United Nations said.\n").header.values
+    assert (header["datelines"], header["agency"]) == (["MINOVA"], "AFP")
