@@ -198,6 +198,10 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
         kinds = _PRONOUNS[low] or ORGANISATION_KINDS
         floor = max(0, start - 600)
         return registry.last_before(start, kinds, floor=floor)
+    if len(words) == 1 and words[0][:1].isupper():
+        family = _family_name_first(registry, P.strip_possessive(words[0])[0], start, end)
+        if family is not None:
+            return family
     earlier = _named_earlier(article, registry, start, end, phrase)
     if earlier is not None:
         return earlier
@@ -263,6 +267,18 @@ def _anonymous(article: Article, registry: P.Registry, start: int, end: int,
     return party
 
 
+def _family_name_first(registry: P.Registry, word: str, start: int, end: int
+                       ) -> PartyDraft | None:
+    """Return the person "Park" names when the story introduced "Park Jae-hoon": Korean and
+    Chinese names put the family name first (the given name is the hyphenated one)."""
+    for person in registry.parties:
+        parts = person.name.split()
+        if person.kind == P.PERSON and len(parts) >= 2 and parts[0] == word and "-" in parts[-1]:
+            person.add_mention((start, end))
+            return person
+    return None
+
+
 _GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GENDER_WORD = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b",
                           re.IGNORECASE)
@@ -326,6 +342,10 @@ def _inside_quotation(article: Article, pos: int) -> bool:
 
 
 _BARE_HEAD = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")
+#: Words no description of a body holds: "the walkout until the government" is none.
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "until", "of", "to", "for", "and", "or", "but",
+                             "from", "with", "in", "on", "at", "by", "as", "that", "which",
+                             "when", "after", "before", "while", "if", "than"})
 
 
 def _named_earlier(article: Article, registry: P.Registry, start: int, end: int, phrase: str
@@ -335,9 +355,17 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
     bare = _BARE_HEAD.fullmatch(phrase)
     if not bare or bare["head"] not in HEADS:
         return None
+    head = bare["head"]
+    named = [p for (_, e), p in registry._within(max(0, start - 3000), start)
+             if p.kind in ORGANISATION_KINDS and p.kind != P.STATE and (
+                 head in p.heads or P.strip_possessive(p.name)[0].lower().endswith(head))]
+    if named:  # "the Korean Railway Workers' Union ..." then "the union said"
+        named[-1].add_mention((start, end))
+        return named[-1]
     floor = max(article.header_end, start - 1500)
     pattern = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){1,3}" + bare["head"] + r"\b")
-    found = [m for m in pattern.finditer(article.text, floor, start)]
+    found = [m for m in pattern.finditer(article.text, floor, start)
+             if not _FUNCTION_WORDS.intersection(m.group().lower().split()[1:-1])]
     if not found:
         return None
     party = _new_source(article, registry, found[-1].start(), found[-1].end())

@@ -197,10 +197,12 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
 def _named(article: Article, registry: P.Registry, start: int, end: int) -> Found | None:
     """Return the party a speaker's noun phrase names; low, with a note, when the phrase is
     only a pronoun or a role, since the rule then takes the last party that fits."""
-    crowd = _CROWD.fullmatch(" ".join(article.text[start:end].split()))
+    phrase = article.text[start:end]
+    lead = len(phrase) - len(phrase.lstrip())
+    crowd = _CROWD.fullmatch(phrase.strip())
     if crowd and not registry.at(start, end):
-        return _crowd(registry, start + crowd.start("head"), start + crowd.end("head"),
-                      crowd["head"])
+        return _crowd(registry, start + lead + crowd.start("head"),
+                      start + lead + crowd.end("head"), crowd["head"])
     party = A.resolve(article, registry, start, end)
     if party is None:
         return None
