@@ -235,7 +235,7 @@ def unnamed_source(article: Article, registry: P.Registry, start: int, end: int,
     if not back:
         return None
     head = back["head"]
-    earlier = [p for (_, e), p in registry._within(max(0, start - 3000), start)
+    earlier = [p for (_, e), p in registry.within(max(0, start - 3000), start)
                if p.key.startswith("unnamed:") and head in p.heads]
     if earlier:
         earlier[-1].add_mention((start, end))
@@ -295,9 +295,8 @@ def person_for_pronoun(article: Article, registry: P.Registry, start: int, gende
     Wire copy names a paragraph's speaker first: the first person of this paragraph, then
     the last person of the paragraph before, then the first person of each of the two
     before that, then the last person named; each time skipping a person known to be of the
-    other gender (from a pronoun or a word
-    such as "spokeswoman" after their name). So two people who speak in turn ("he said",
-    "she said") keep their quotations apart.
+    other gender (from a pronoun after their name, or a word such as "spokeswoman"). So two
+    people who speak in turn ("he said", "she said") keep their quotations apart.
     """
     paragraphs = [(s, e) for s, e, _ in article.paragraphs if s < start]
     if not paragraphs:
@@ -312,7 +311,7 @@ def person_for_pronoun(article: Article, registry: P.Registry, start: int, gende
             if _gender(article, registry, person) in (None, gender):
                 return person
     floor = max(0, start - 1200)
-    for (_, _), person in reversed(registry._within(floor, start)):
+    for (_, _), person in reversed(registry.within(floor, start)):
         if person.kind == P.PERSON and _gender(article, registry, person) in (None, gender):
             return person
     return None
@@ -325,10 +324,9 @@ def _gender(article: Article, registry: P.Registry, person: PartyDraft) -> str |
     role = _GENDER_ROLE.search(f"{person.role or ''} {person.name}")
     if role:
         return "m" if role["m"] else "f"
-    _, items = registry._sorted()
     for _, m_end in person.mentions:
-        following = [s for (s, _), p in items if s >= m_end and p.kind == P.PERSON
-                     and p is not person]
+        following = [s for (s, _), p in registry.within(m_end, len(text))
+                     if p.kind == P.PERSON and p is not person]
         stop = min([m_end + 250, *following[:1]])
         for match in _GENDER_WORD.finditer(text, m_end, stop):
             if _inside_quotation(article, match.start()):
@@ -356,7 +354,7 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
     if not bare or bare["head"] not in HEADS:
         return None
     head = bare["head"]
-    named = [p for (_, e), p in registry._within(max(0, start - 3000), start)
+    named = [p for (_, e), p in registry.within(max(0, start - 3000), start)
              if p.kind in ORGANISATION_KINDS and p.kind != P.STATE and (
                  head in p.heads or P.strip_possessive(p.name)[0].lower().endswith(head))]
     if named:  # "the Korean Railway Workers' Union ..." then "the union said"

@@ -83,7 +83,8 @@ class Registry:
             self._index_key = key
         return self._index
 
-    def _within(self, start: int, end: int) -> list[tuple[Span, PartyDraft]]:
+    def within(self, start: int, end: int) -> list[tuple[Span, PartyDraft]]:
+        """Return the mentions inside ``[start, end)``, in text order, with their party."""
         starts, items = self._sorted()
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
@@ -93,7 +94,7 @@ class Registry:
            ) -> PartyDraft | None:
         """Return the party mentioned in ``[start, end)``: the widest mention, then the last."""
         best: tuple[int, int, PartyDraft] | None = None
-        for (s, e), party in self._within(start, end):
+        for (s, e), party in self.within(start, end):
             if kinds is None or party.kind in kinds:
                 rank = (e - s, e)
                 if best is None or rank > best[:2]:
@@ -103,7 +104,7 @@ class Registry:
     def all_at(self, start: int, end: int, kinds: tuple[str, ...] | None = None
                ) -> list[PartyDraft]:
         """Return the parties mentioned in ``[start, end)`` in text order, outermost only."""
-        spans = [item for item in self._within(start, end)
+        spans = [item for item in self.within(start, end)
                  if kinds is None or item[1].kind in kinds]
         result: list[PartyDraft] = []
         last_end = -1
@@ -121,7 +122,7 @@ class Registry:
                     ) -> PartyDraft | None:
         """Return the party of the last mention ending before ``pos`` (not before ``floor``)."""
         best: tuple[int, PartyDraft] | None = None
-        for (_, e), party in self._within(floor, pos):
+        for (_, e), party in self.within(floor, pos):
             if party.kind in kinds and (best is None or e > best[0]):
                 best = (e, party)
         return best[1] if best else None
