@@ -7,6 +7,7 @@ in code, so a stray control character costs a warning, never a crashed render.
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from typing import Any
 
 from factsheet.diagnostics import Diagnostic
@@ -19,17 +20,14 @@ def clean_document(document: Any) -> tuple[Any, list[Diagnostic]]:
     return _clean(document, (), found), found
 
 
-#: A dataclass's fields that hold text, by class (bytes fields are skipped).
-_FIELDS: dict[type, tuple[str, ...]] = {}
 _BYTES = frozenset({"data", "logo", "fallback_fonts"})
 
 
-def _text_fields(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)
-                                     if f.name not in _BYTES)
-    return names
+@cache
+def fields_except(kind: type, skip: frozenset[str]) -> tuple[str, ...]:
+    """Return the names of dataclass ``kind``'s fields not in ``skip``, worked out once per
+    class (walks of the document tree visit thousands of nodes)."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in skip)
 
 
 def _clean(node: Any, where: tuple[str, ...], found: list[Diagnostic]) -> Any:
@@ -49,7 +47,7 @@ def _clean(node: Any, where: tuple[str, ...], found: list[Diagnostic]) -> Any:
         return {key: _clean(value, (*where, str(key)), found) for key, value in node.items()}
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         changes = {}
-        for name in _text_fields(type(node)):
+        for name in fields_except(type(node), _BYTES):
             value = getattr(node, name)
             if value is None or isinstance(value, int | float | bool):
                 continue

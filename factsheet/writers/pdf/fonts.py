@@ -94,13 +94,8 @@ def _draws_ascii(covered: frozenset[int]) -> bool:
     return all(code in covered for code in range(0x21, 0x7F))
 
 
-@cache
-def _text_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a layout node that can hold text, last first (the walk is a stack)."""
-    import dataclasses
-
-    return tuple(f.name for f in reversed(dataclasses.fields(kind))
-                 if f.name not in ("data", "logo", "labels", "diagnostics"))
+#: Layout fields that hold no text the PDF draws.
+_NOT_TEXT = frozenset({"data", "logo", "labels", "diagnostics"})
 
 
 def missing_characters(document: object, family: Family,
@@ -108,6 +103,8 @@ def missing_characters(document: object, family: Family,
     """Return each character no font can draw, with the first place it occurs."""
     import dataclasses
     import unicodedata
+
+    from factsheet.layout.clean import fields_except
 
     missing: dict[str, str] = {}
     drawable = _as_chars(family.covered)
@@ -131,6 +128,6 @@ def missing_characters(document: object, family: Family,
             label = where
             if hasattr(node, "heading"):
                 label = f"section {node.heading.text!r}"  # type: ignore[attr-defined]
-            for name in _text_fields(type(node)):
+            for name in reversed(fields_except(type(node), _NOT_TEXT)):  # a stack
                 stack.append((getattr(node, name), label))
     return missing
