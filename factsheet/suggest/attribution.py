@@ -35,6 +35,21 @@ _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<v
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;.\"“”]{2,90})")
 _QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"“”]{2,60}?)\s+as\s+"
                      r"(?:saying|telling)\b")
+#: "Jean-Pierre Bisimwa, a customary chief who says he has sheltered some 3,000 people",
+#: "The Organization of American States, which said it had deployed 112 observers".
+_RELATIVE = re.compile(r"(?:^|(?<=[,;]\s))(?P<np>[^,;\"“”]{2,90}?),\s+(?:[^,;\"“”]{1,90}?\s+)?"
+                       r"(?:who|which)\s+(?P<verb>says|said|say|estimates|estimated|reported|"
+                       r"reports|counted)\b(?P<rest>)")
+#: "scuffles that police said had left 14 people injured".
+_EMBEDDED = re.compile(r"\b(?:that|which|who|whom)\s+(?P<np>[^,;\"“”]{2,40}?)\s+(?P<verb>said|"
+                       r"say|says|estimated|estimate)\s+(?=(?:had|has|have|was|were|is|are|"
+                       r"would|could|killed|left)\b)(?P<rest>)")
+#: "police put the number at 6,000".
+_PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
+                  r"(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>put|puts|placed|places|estimated|"
+                  r"estimates)\s+(?:the|its|their)\s+(?:number|figure|toll|count|total|crowd|"
+                  r"turnout|attendance|cost|damage|losses|bill)\s+at\b(?P<rest>)")
+_VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
 _RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>recorded|"
                       r"registered|counted|logged|tallied|reported|found|estimates|estimated)\s")
@@ -93,11 +108,14 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
             found.append(Source(party, (start + apposed.start(), start + apposed.end("app")),
                                 channel["channel"] if channel else None, "said"))
     for pattern, how in ((_TRAILING, "said"), (_INVERTED, "said"), (_LEADING, "said"),
-                         (_ACCORDING, "according to"), (_RECORDS, "records")):
+                         (_ACCORDING, "according to"), (_RECORDS, "records"),
+                         (_RELATIVE, "said"), (_EMBEDDED, "said"), (_PUT, "said")):
         for match in pattern.finditer(sentence):
             if how == "said" and match["verb"] == "according to":
                 how = "according to"
             np = _trim_np(text, start + match.start("np"), start + match.end("np"))
+            if how == "records" and match["verb"] == "found" and _VERDICT.search(sentence):
+                continue  # "a jury found X guilty on four of six counts" is a verdict
             party = resolve(article, registry, *np)
             if party is None:
                 continue
@@ -176,9 +194,18 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
             ) -> PartyDraft | None:
     """Return the party the noun phrase ``[start, end)`` names, making one if it is a
     capitalised name no rule introduced."""
+    owner = _document_owner(article.text, start, end)
+    if owner is not None:
+        return resolve(article, registry, *owner)
     party = registry.at(start, end)
     if party is not None:
         return party
+    described = _DESCRIBED.fullmatch(article.text, start, end)
+    if described:
+        start = described.start("name")  # "insurance broker Marsh": Marsh
+    spokesperson = _spokesperson(article, registry, start, end)
+    if spokesperson is not None:
+        return spokesperson
     words = article.text[start:end].split()
     if not words:
         return None
@@ -208,7 +235,100 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     unnamed = unnamed_source(article, registry, start, end, phrase)
     if unnamed is not None:
         return unnamed
+    collective = _collective(article, registry, start, end, phrase)
+    if collective is not None:
+        return collective
     return _new_source(article, registry, start, end)
+
+
+#: What a source publishes: "the tribunal's preliminary count", "NHS England figures
+#: published last month", "data from the central bank", "a January report by the monitor".
+_DOCUMENTS = (r"(?:count|tally|data|figures|statistics|numbers|survey|poll|report|study|"
+              r"analysis|estimates?|census|records|map|dashboard|bulletin|update|projections?|"
+              r"forecasts?|calculations|assessment|review|audit|website|database|monitoring|"
+              r"findings|research|index|release|statement)")
+_PUBLISHED = r"(?:\s+(?:published|released|issued|compiled|shared|posted|out)\b[^,;]*)?"
+_OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENTS
+                           + _PUBLISHED)
+_OWNER_NAMED = re.compile(r"(?P<owner>[A-Z][^,;\"“”]*?)\s+(?:[a-z][\w-]*\s+){0,2}?" + _DOCUMENTS +
+                          _PUBLISHED)
+_OWNER_AFTER = re.compile(r"(?:(?:the|a|an|its|their|new|latest|recent|preliminary|official|"
+                          r"final|annual|monthly|weekly|quarterly|[A-Z][a-z]+|\d{4})\s+){0,4}"
+                          + _DOCUMENTS + r"\s+(?:(?:published|released|issued|compiled|"
+                          r"gathered|collected|commissioned)\s+)?(?:from|by|of)\s+(?P<owner>.+)")
+#: "insurance broker Marsh", "medical charity Doctors Without Borders (MSF)": a description in
+#: lower case before a name.
+_DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+)?(?:[a-z-]+\s+)?(?:broker|charity|"
+                        r"group|firm|company|consultancy|watchdog|NGO|organi[sz]ation|"
+                        r"think[- ]tank|monitor|lender|insurer|carrier|airline|retailer|"
+                        r"operator|network|body|agency|institute|platform|pollster|researcher|"
+                        r"provider|developer|producer|maker|giant|trader|bank|union|"
+                        r"association|foundation|coalition|alliance|daily|newspaper|outlet|"
+                        r"broadcaster|portal)\s+(?P<name>[A-Z][^,;\"“”]*)")
+
+
+def _document_owner(text: str, start: int, end: int) -> Span | None:
+    """Return who published the figures a noun phrase names, or None when it names none."""
+    for pattern in (_OWNER_AFTER, _OWNER_BEFORE, _OWNER_NAMED):
+        match = pattern.fullmatch(text, start, end)
+        if match:
+            owner = _trim_np(text, match.start("owner"), match.end("owner"))
+            if owner[1] > owner[0] and not re.fullmatch(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)",
+                                                          text[owner[0]:owner[1]]):
+                return owner
+    return None
+
+
+_SPOKESPERSON = r"(?:spokesperson|spokesman|spokeswoman|representative)"
+
+
+def _spokesperson(article: Article, registry: P.Registry, start: int, end: int
+                  ) -> PartyDraft | None:
+    """Return the body "the spokesperson" speaks for: the last "A Department of Health
+    spokesperson" or "a spokesman for the ministry" before it. The body is the source, as
+    wire copy treats it."""
+    if not re.fullmatch(r"(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?" + _SPOKESPERSON, article.text[start:end]):
+        return None
+    floor = max(article.header_end, start - 2500)
+    found = list(re.finditer(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][^,;.\"“”]{1,80}?)\s+"
+                             + _SPOKESPERSON + r"\b|\b" + _SPOKESPERSON + r"\s+for\s+"
+                             r"(?P<for>(?:the\s+)?[A-Z][^,;.\"“”]{1,80}?)(?=[,;.]|\s+said)",
+                             article.text[floor:end]))
+    for match in reversed(found):
+        group = "body" if match["body"] else "for"
+        body = registry.at(floor + match.start(group), floor + match.end(group))
+        if body is not None and body.kind != P.PERSON:
+            body.add_mention((start, end))
+            return body
+    return None
+
+
+#: Sources named by what they are: "police", "prosecutors", "city officials".
+_COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>city|county|state|provincial|regional|"
+                          r"local|municipal|district|federal|hospital|health|school|election|"
+                          r"electoral|military|prison|jail|airport|port|park)\s+)?"
+                          r"(?P<who>police|prosecutors|officials|authorities|investigators|"
+                          r"firefighters|rescuers|organi[sz]ers|coroners?)")
+
+
+def _collective(article: Article, registry: P.Registry, start: int, end: int, phrase: str
+                ) -> PartyDraft | None:
+    """Return the body behind "police said" or "city officials said": one the story named
+    ("the Bentonville Police Department"), or a new one, low confidence, named by the words."""
+    match = _COLLECTIVES.fullmatch(phrase)
+    if not match or (match["who"] in ("officials", "authorities") and not match["where"]):
+        return None
+    word = match["where"] or match["who"]
+    if word in ("police", "city", "county", "state"):
+        named = [p for (_, e), p in registry.within(max(0, start - 4000), start)
+                 if p.kind in ("government_body", "armed_forces") and
+                 re.search(rf"\b{word}\b", p.name, re.IGNORECASE)]
+        if named:
+            named[-1].add_mention((start, end))
+            return named[-1]
+    name = re.sub(r"^(?:the|The)\s+", "", phrase)
+    kind = "government_body" if match["who"] not in ("organisers", "organizers") else "other"
+    return _made(article, registry, start, end, name, kind)
 
 
 #: What an unnamed source is: "a senior official", "a diplomat familiar with the talks".
@@ -429,7 +549,8 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
     if collective:
         return _made(article, registry, start, end, text, "political_party")
     head = re.fullmatch(r"(?:the|The)\s+(?P<words>[a-z][\w'’ -]{0,60}?\b(?P<head>\w+))", text)
-    if head and head["head"] in HEADS and len(head["words"].split()) >= 2:
+    if head and head["head"] in HEADS and len(head["words"].split()) >= 2 and \
+            not _FUNCTION_WORDS.intersection(head["words"].lower().split()):
         return _made(article, registry, start, end, head["words"], HEADS[head["head"]])
     name = re.sub(r"^(?:the|The)\s+", "", text)
     inner = re.match(r"^(?:an?|the|its|their)\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)"

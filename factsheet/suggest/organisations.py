@@ -27,7 +27,8 @@ HEADS = {
                      "council", "committee", "commission", "parliament", "assembly", "government",
                      "cabinet", "presidency", "police", "inspectorate", "bureau", "department",
                      "authority", "regulator", "secretariat", "senate", "guard", "embassy",
-                     "mission", "delegation", "prosecutor's"],
+                     "mission", "delegation", "prosecutor's", "tribunal", "court", "monitor",
+                     "watchdog", "ombudsman", "trust"],
                     "government_body"),
     **dict.fromkeys(["army", "navy", "military", "forces", "command", "staff"], "armed_forces"),
     "party": "political_party",
@@ -36,7 +37,8 @@ HEADS = {
                      "outlet"],
                     "media_outlet"),
     **dict.fromkeys(["company", "operator", "utility", "firm", "corporation", "producer", "maker",
-                     "airline", "carrier", "manufacturer", "exporter", "group", "bank"], "company"),
+                     "airline", "carrier", "manufacturer", "exporter", "group", "bank",
+                     "cooperative", "co-op"], "company"),
     **dict.fromkeys(["institute", "university", "foundation", "association", "federation",
                      "union", "organisation", "organization"], "other"),
 }
@@ -185,6 +187,9 @@ def _modifiers_start(tokens: list[Word], first: int) -> int:
         if possessive and not word.is_capitalised:
             m -= 1  # "the regional prosecutor's office"
             continue
+        if possessive and word.text[-1] in "'’" and tokens[first].is_capitalised:
+            m -= 1  # "Korean Railway Workers' Union"
+            continue
         if possessive or word.lower in _NOT_MODIFIERS or word.lower.endswith("ed") or \
                 plain in gazetteer().adjectives or plain in gazetteer().names:
             break
@@ -214,7 +219,7 @@ def _owner(article: Article, registry: P.Registry, tokens: list[Word], m: int
         org = registry.at(tokens[first].start, word.end)
         if org is not None and org.kind != P.PERSON:
             return org, tokens[first].start
-        if plain[:1].isupper() and not plain.isupper():
+        if plain[:1].isupper() and not plain.isupper() and word.text[-1] in "sS":
             return registry.state(None, plain, (word.start, word.start + len(plain))), \
                 word.start
         return None, begin

@@ -26,16 +26,24 @@ from factsheet.suggest.draft import HIGH, LOW, Draft, FactDraft
 from factsheet.suggest.figures import Figure, iter_figures
 from factsheet.suggest.text import Article, Sentence, clean, slug
 
-_TIME_UNITS = re.compile(r"^\s*(?:-\s*)?(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|"
-                         r"decades?|centuries|nights?|o'clock|a\.m\.|p\.m\.|am|pm)\b",
+_TIME_UNITS = re.compile(r"^\s*(?:-\s*)?(?:(?:hours?|minutes?|seconds?|days?|weeks?|months?|"
+                         r"years?|decades?|centuries|nights?|o'clock|am|pm)\b|[ap]\.m\.)",
                          re.IGNORECASE)
+#: A duration is a claim when a marker bounds it ("more than 11 hours", "up to 20 years") or
+#: it counts occasions ("on 352 days last year").
+_BOUNDED_DURATION = re.compile(r"^\s*(?:hours|days|weeks|months|years|nights)\b(?!\s+old\b)",
+                               re.IGNORECASE)
+_RATIO = re.compile(r"^\s+times\s+(?:the|as|more|higher|lower|larger|bigger|greater|that|what|"
+                    r"its|their)\b", re.IGNORECASE)
+#: "Lt. Col. Steven Harlan, 58, guilty": an age after a name.
+_AGE = re.compile(r"[A-Z][\w'’.-]+,\s+$")
 _DATE_CONTEXT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
                            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
                            r"Nov|Dec)\.?\s*$", re.IGNORECASE)
 _COMMITTED = re.compile(
     r"\b(?:will|would|shall|'ll|pledged\s+to|agreed\s+to|promised\s+to|plans?\s+to|vowed\s+to|"
     r"offered\s+to|ready\s+to|to)\s+(?:\w+\s+){0,2}?(?:provide|contribute|send|fund|buy|deliver|"
-    r"supply|give|deploy|host|donate|allocate|train|build|open|hire|recruit|add|invest|spend|"
+    r"supply|give|deploy|host|donate|extend|expand|allocate|train|build|open|hire|recruit|add|invest|spend|"
     r"lend|grant|transfer|cut|reduce|raise|increase|create|set\s+up|buy\s+back|purchase|"
     r"acquire|resettle|admit|accept)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 _NOUN_STOP = frozenset(
@@ -73,7 +81,7 @@ def find_statistics(article: Article, registry: P.Registry, draft: Draft) -> Non
                 continue
             if C.late_baseline(article.text, figure, draft, sentence):
                 continue
-            found = _source(article, registry, sources, sentences, index)
+            found = _source(article, registry, sources, sentences, index, figure)
             if found is None:
                 continue
             source, confidence, note = found
@@ -116,13 +124,23 @@ def _is_claim(article: Article, figure: Figure) -> bool:
                                                 r"July|August|September|October|November|"
                                                 r"December)\b", after):
         return False
-    if _TIME_UNITS.match(after) or re.match(r"^(?:st|nd|rd|th)\b", after):
+    if _TIME_UNITS.match(after) and not (
+            _BOUNDED_DURATION.match(after) and figure.value > 1 and (
+                figure.qualifier in ("more than", "over", "at least", "up to", "nearly",
+                                     "almost", "about", "around", "some", "upwards of")
+                or re.search(r"\bon\s+$", before, re.IGNORECASE))):
+        return False
+    if re.match(r"^(?:st|nd|rd|th)\b", after) or _RATIO.match(after):
+        return False
+    if _AGE.search(before) and re.match(r"^\s*[,)]", after) and not figure.in_words:
         return False
     if re.search(r"(?:No\.|#|aged|age|number)\s*$", before, re.IGNORECASE):
         return False
     if figure.in_words and re.search(r"\b(?:the|other|these|those|both|all|its|their|"
                                      r"first|last)\s+$", before, re.IGNORECASE):
         return False
+    if re.search(r"\b(?:her|his|my|our|your)\s+$", before, re.IGNORECASE):
+        return False  # "her three children": a family, not a count
     if figure.in_words and figure.value == 1 and not re.match(r"^\s+[a-z]+", after):
         return False
     if figure.in_words and figure.value == 1 and re.match(r"^\s+(?:of|another|day|time)\b",
@@ -133,14 +151,15 @@ def _is_claim(article: Article, figure: Figure) -> bool:
 
 
 def _source(article: Article, registry: P.Registry, sources: _Sources,
-            sentences: list[Sentence], index: int
+            sentences: list[Sentence], index: int, figure: Figure
             ) -> tuple[A.Source, Confidence, str | None] | None:
-    """Return the source of a figure in ``sentences[index]``: its own sentence's, the
-    sentence before's (same paragraph), or one named at the start of the next sentence."""
+    """Return the source of a figure in ``sentences[index]``: its own sentence's (the one in
+    the figure's clause when it names two), the sentence before's (same paragraph), or one
+    named at the start of the next sentence."""
     sentence = sentences[index]
     own = sources.of(sentence)
     if own:
-        return own[0], HIGH, None
+        return _in_clause(article.text, sentence, figure, own), HIGH, None
     if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
         before = sources.of(sentences[index - 1])
         if before:
@@ -151,6 +170,22 @@ def _source(article: Article, registry: P.Registry, sources: _Sources,
         if found is not None:
             return found, LOW, "source named in the next sentence: check it"
     return None
+
+
+#: Where a sentence's clauses part: "The union said about 12,000 members joined, while
+#: police put the number at 6,000."
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but)\s|\s+while\s")
+
+
+def _in_clause(text: str, sentence: Sentence, figure: Figure, own: list[A.Source]) -> A.Source:
+    """Return the source named in the figure's own clause, else the sentence's surest."""
+    if len(own) == 1:
+        return own[0]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+    start = max([b for b in breaks if b < figure.start], default=sentence.start)
+    end = min([b for b in breaks if b >= figure.end], default=sentence.end)
+    inside = [s for s in own if start <= s.np[0] < end]
+    return inside[0] if inside else own[0]
 
 
 def _statistic(article: Article, sentence: Sentence, figure: Figure, figures: list[Figure],

@@ -195,6 +195,8 @@ def words(text: str, start: int, end: int) -> list[Word]:
         if token.endswith(".") and not _keeps_dot(token):
             token = token[:-1]
         stop = match.start() + len(token)
+        if token.endswith("s") and text[stop:stop + 1] in "'’" and text[stop + 1:stop + 2] == " ":
+            token, stop = token + text[stop], stop + 1  # "Workers'": a plural possessive
         result.append(Word(token, match.start(), stop, text[stop:stop + 1] == " "))
     return result
 

@@ -86,3 +86,68 @@ def test_a_source_in_the_next_sentence() -> None:
 ])
 def test_numbers_that_are_no_attributed_statistics(sentence: str) -> None:
     assert stats(sentence) == []
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    # the owner of a document: possessive, "X figures published ...", "a report by X"
+    ("About 41,000 homes were without power, according to Ozark Valley Electric "
+     "Cooperative's outage map.", 41000, "Ozark Valley Electric Cooperative"),
+    ("NHS England figures published last month show that 84.1% of five-year-olds had "
+     "received both doses.", 84.1, "NHS England"),
+    ("The unit has a 38% vacancy rate, according to a January report by the Maricopa County "
+     "Jail Monitor.", 38, "Maricopa County Jail Monitor"),
+    ("Exports fell 4.2% in October, data from the Bank of Korea showed.", 4.2,
+     "Bank of Korea"),
+    # a description before the name
+    ("Premiums rose to about 1% of a ship's value, according to insurance broker Marsh.", 1,
+     "Marsh"),
+    # relative clauses
+    ("Jean-Pierre Bisimwa, a customary chief who says he has sheltered some 3,000 displaced "
+     "people, was blunt.", 3000, "Jean-Pierre Bisimwa"),
+    ("The Organization of American States, which said it had deployed 112 observers, urged "
+     "calm.", 112, "Organization of American States"),
+    ("The minister ordered troops out after scuffles that police said had left 14 people "
+     "injured.", 14, "Police"),
+    # a spokesperson speaks for the body
+    ("A Department of Health and Social Care spokesperson said the plan was working. The "
+     "spokesperson said more than 2,300 catch-up doses had been given.", 2300,
+     "Department of Health and Social Care"),
+    # collectives
+    ("At the community center, 112 people spent the night on cots, city officials said.", 112,
+     "City officials"),
+    ("He faces up to 20 years in prison, prosecutors said.", 20, "Prosecutors"),
+    # a name with a plural possessive
+    ("The Korean Railway Workers' Union said about 12,000 members joined the rally.", 12000,
+     "Korean Railway Workers' Union"),
+])
+def test_sources_named_in_the_ways_wire_copy_names_them(paragraphs: str, value: float,
+                                                       source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s["value"] == value]
+    assert stat["attributed_to"] == source
+
+
+def test_each_clause_keeps_its_own_source() -> None:
+    found = stats("The Korean Railway Workers' Union said about 12,000 members joined the "
+                  "rally, while police put the number at 6,000.")
+    assert [(s["value"], s["attributed_to"]) for s in found] == [
+        (12000, "Korean Railway Workers' Union"), (6000, "Police")]
+
+
+@pytest.mark.parametrize(("paragraph", "value"), [
+    ("A jury found Lt. Col. Steven Harlan, 58, guilty on four of six counts, prosecutors "
+     "said.", 58),  # an age
+    ("Fines of up to 15,000 euros are three times the current maximum, the ministry said.",
+     3),  # a ratio
+    ("Jess Price had brought her three children, city officials said.", 3),  # a family
+    ("About 40 percent of the boats are more than 30 years old, the agency said.", 30),
+    ("The storm hit at 6 p.m. on Tuesday, the ministry said.", 6),  # a time
+])
+def test_figures_that_are_not_statistics(paragraph: str, value: float) -> None:
+    assert value not in [s["value"] for s in stats(paragraph)]
+
+
+def test_a_bounded_duration_is_a_statistic() -> None:
+    found = stats("The inmate was left in a restraint chair for more than 11 hours, "
+                  "prosecutors said. On 352 days last year, ships entered the zone, according "
+                  "to the ministry.")
+    assert [s["value"] for s in found] == [11, 352]
