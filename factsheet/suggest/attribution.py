@@ -287,7 +287,8 @@ def _spokesperson(article: Article, registry: P.Registry, start: int, end: int
     """Return the body "the spokesperson" speaks for: the last "A Department of Health
     spokesperson" or "a spokesman for the ministry" before it. The body is the source, as
     wire copy treats it."""
-    if not re.fullmatch(r"(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?" + _SPOKESPERSON, article.text[start:end]):
+    if not re.fullmatch(r"(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?" + _SPOKESPERSON,
+                        article.text[start:end]):
         return None
     floor = max(article.header_end, start - 2500)
     found = list(re.finditer(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][^,;.\"“”]{1,80}?)\s+"
