@@ -28,7 +28,8 @@ _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”]){2,70}?)"
                        r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.]|$)")
-_APPOSED = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?),\s+(?P<app>[^,;\"“”]{1,70}),\s+(?P<verb>" + SAY
+_APPOSED = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?),\s+(?P<app>[^,;\"“”]{1,70}|(?:who|which)\s"
+                      r"[^,;\"“”]{1,200}),\s+(?P<verb>" + SAY
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
@@ -82,7 +83,8 @@ class Source:
     party: PartyDraft
     np: Span
     channel: str | None
-    how: str  # "said", "according to", "citing", "records", "next sentence", "quoted"
+    how: str  # "said", "according to", "citing", "records", "next sentence", "quoted",
+    #           "embedded" (a clause inside the claim: "that police said had left ...")
     via: PartyDraft | None = None  # the outlet that quoted the source
 
 
@@ -109,7 +111,7 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
                                 channel["channel"] if channel else None, "said"))
     for pattern, how in ((_TRAILING, "said"), (_INVERTED, "said"), (_LEADING, "said"),
                          (_ACCORDING, "according to"), (_RECORDS, "records"),
-                         (_RELATIVE, "said"), (_EMBEDDED, "said"), (_PUT, "said")):
+                         (_RELATIVE, "said"), (_EMBEDDED, "embedded"), (_PUT, "said")):
         for match in pattern.finditer(sentence):
             if how == "said" and match["verb"] == "according to":
                 how = "according to"
@@ -247,8 +249,10 @@ _DOCUMENTS = (r"(?:count|tally|data|figures|statistics|numbers|survey|poll|repor
               r"analysis|estimates?|census|records|map|dashboard|bulletin|update|projections?|"
               r"forecasts?|calculations|assessment|review|audit|website|database|monitoring|"
               r"findings|research|index|release|statement)")
+_PEOPLE = r"(?:team|unit|officials|staff|experts|researchers|analysts|economists)"
 _PUBLISHED = r"(?:\s+(?:published|released|issued|compiled|shared|posted|out)\b[^,;]*)?"
-_OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENTS
+_OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:" + _DOCUMENTS
+                           + "|" + _PEOPLE + ")"
                            + _PUBLISHED)
 _OWNER_NAMED = re.compile(r"(?P<owner>[A-Z][^,;\"“”]*?)\s+(?:[a-z][\w-]*\s+){0,2}?" + _DOCUMENTS +
                           _PUBLISHED)
@@ -554,6 +558,9 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
             not _FUNCTION_WORDS.intersection(head["words"].lower().split()):
         return _made(article, registry, start, end, head["words"], HEADS[head["head"]])
     name = re.sub(r"^(?:the|The)\s+", "", text)
+    alias = re.search(r"\s+\((?P<alias>[A-Z][\w&.-]{1,15})\)$", name)
+    if alias:  # "Doctors Without Borders (MSF)"
+        name = name[:alias.start()]
     inner = re.match(r"^(?:an?|the|its|their)\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)"
                      r"\s+(?:poll|survey|data|figures|report|study|analysis|estimate|count|"
                      r"tally|statement|census)\b", text)
@@ -565,7 +572,10 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
         return None
     if not all(w[0].isupper() or w in ("of", "for", "and", "the", "de") for w in name.split()):
         return None
-    return _made(article, registry, start, end, P.strip_possessive(name)[0], "other")
+    party = _made(article, registry, start, end, P.strip_possessive(name)[0], "other")
+    if alias and alias["alias"] not in party.aliases:
+        party.aliases.append(alias["alias"])
+    return party
 
 
 def _made(article: Article, registry: P.Registry, start: int, end: int, name: str, kind: str

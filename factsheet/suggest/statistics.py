@@ -85,6 +85,8 @@ def find_statistics(article: Article, registry: P.Registry, draft: Draft) -> Non
             if found is None:
                 continue
             source, confidence, note = found
+            if source.np[0] <= figure.start < min(source.np[1], source.np[0] + 12):
+                continue  # "One juror, who ..., said": the figure is part of the source
             stat = _statistic(article, sentence, figure, figures, baselines)
             if stat is None:
                 continue
@@ -158,8 +160,9 @@ def _source(article: Article, registry: P.Registry, sources: _Sources,
     named at the start of the next sentence."""
     sentence = sentences[index]
     own = sources.of(sentence)
-    if own:
-        return _in_clause(article.text, sentence, figure, own), HIGH, None
+    mine = _in_clause(article.text, sentence, figure, own)
+    if mine is not None:
+        return mine, HIGH, None
     if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
         before = sources.of(sentences[index - 1])
         if before:
@@ -177,14 +180,22 @@ def _source(article: Article, registry: P.Registry, sources: _Sources,
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but)\s|\s+while\s")
 
 
-def _in_clause(text: str, sentence: Sentence, figure: Figure, own: list[A.Source]) -> A.Source:
-    """Return the source named in the figure's own clause, else the sentence's surest."""
-    if len(own) == 1:
-        return own[0]
+def _in_clause(text: str, sentence: Sentence, figure: Figure, own: list[A.Source]
+               ) -> A.Source | None:
+    """Return the source named in the figure's own clause, else the sentence's surest. A
+    source that governs only what follows it ("..., as health officials warned that ...",
+    "that police said had left ...") is not the source of a figure before it."""
+    own = [s for s in own if not (s.np[0] >= figure.end and (
+        s.how == "embedded" or re.search(r"\bas\s+$", text[s.np[0] - 4:s.np[0]])))]
+    if len(own) <= 1:
+        return own[0] if own else None
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
     start = max([b for b in breaks if b < figure.start], default=sentence.start)
     end = min([b for b in breaks if b >= figure.end], default=sentence.end)
     inside = [s for s in own if start <= s.np[0] < end]
+    before = [s for s in inside if s.how == "embedded" and s.np[1] <= figure.start]
+    if before:  # "scuffles that police said had left 14 people injured"
+        return max(before, key=lambda s: s.np[1])
     return inside[0] if inside else own[0]
 
 

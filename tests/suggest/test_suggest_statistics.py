@@ -151,3 +151,28 @@ def test_a_bounded_duration_is_a_statistic() -> None:
                   "prosecutors said. On 352 days last year, ships entered the zone, according "
                   "to the ministry.")
     assert [s["value"] for s in found] == [11, 352]
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("Medical charity Doctors Without Borders (MSF) said its teams had treated 212 wounded "
+     "people since Friday.", 212, "Doctors Without Borders"),
+    ("A senior electoral official, who spoke on condition of anonymity because he was not "
+     "authorised to speak to the media, said about 1,300 tally sheets had yet to arrive.", 1300,
+     "Senior electoral official (unnamed)"),
+    ("In parts of the city, uptake is as low as 71%, according to the Leicester City "
+     "Council's public health team.", 71, "Leicester City Council"),
+])
+def test_more_sources(paragraphs: str, value: float, source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s["value"] == value]
+    assert stat["attributed_to"] == source
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the source governs only what follows "as"
+    "Fourteen children have been admitted to hospital, as health officials warned that rates "
+    "had fallen.",
+    # the number is part of the source
+    "One juror, who spoke on condition that her name not be used, said the video decided it.",
+])
+def test_a_figure_its_sentence_does_not_attribute(paragraph: str) -> None:
+    assert stats(paragraph) == []
