@@ -176,11 +176,15 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
         _adjacent(tokens[j - 1], tokens[j])
     speech = speech or _speaks_after_aside(text, tokens[j - 1].end)
     pictured = j - i >= 2 and _opens_caption(article, tokens, i, j)
-    if not title and after is None and not (speech and j - i >= 2) and not pictured:
+    aged = j - i >= 2 and _AGED.match(text, tokens[j - 1].end) is not None
+    kin = _kin(text, tokens[i].start, tokens[j - 1].end)
+    if kin is not None and after is None:
+        after = kin
+    if not title and after is None and not ((speech or aged) and j - i >= 2) and not pictured:
         return None
     if not title and i > 0 and tokens[i - 1].lower in _PLACE_WORDS:
         return None  # "a market in nearby El Alto, said": a place
-    if not title and j - i == 1:
+    if not title and j - i == 1 and kin is None:
         return None
     name_words = tokens[i:j]
     if len(name_words) > 1 and name_words[-1].text.rstrip(".") in _SUFFIXES:
@@ -221,6 +225,29 @@ _PLACE_WORDS = frozenset({"in", "at", "from", "near", "nearby", "outside", "insi
                           "to", "into", "around", "throughout", "towards", "toward", "via",
                           "neighbouring", "neighboring", "northern", "southern", "eastern",
                           "western", "central", "rural", "downtown", "suburban"})
+
+#: "Kieran Walsh, 40, had brought": an age after a name.
+_AGED = re.compile(r",\s+\d{1,3},\s")
+#: "Whitfield's mother, Gloria Whitfield," "His partner, Shona,": kin or a partner before a
+#: name set off by commas (a single name is enough).
+_KIN = re.compile(r"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s?|[Tt]he\s+[a-z]+['’]s?)"
+                  r"\s+(?:(?:late|"
+                  r"younger|older|elder|eldest|youngest|twin|adult|teenage|\d+-year-old)\s+)?"
+                  r"(?:mother|father|wife|husband|partner|son|daughter|brother|sister|"
+                  r"grandmother|grandfather|grandson|granddaughter|uncle|aunt|cousin|niece|"
+                  r"nephew|fiancée?|girlfriend|boyfriend|widow|widower|mother-in-law|"
+                  r"father-in-law|stepfather|stepmother|neighbou?r|friend|colleague|attorney|"
+                  r"lawyer))\s*,\s+$")
+
+
+def _kin(text: str, start: int, end: int) -> str | None:
+    """Return "Whitfield's mother" when the name at ``[start, end)`` is introduced so."""
+    match = _KIN.search(text, max(0, start - 60), start)
+    if match is None or match.end() != start or not re.match(r"\s*(?:,|\.|\s(?:and|who|"
+                                                             r"said|says)\b)", text[end:]):
+        return None
+    return match["kin"]
+
 
 _ASIDE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:who|whose)\b[^,.;:\"“”]{0,120},\s+)?"
                     r"(?P<verb>[a-z]+)\b")
@@ -271,13 +298,15 @@ def _title_start(tokens: list[Word], i: int) -> int:
             k -= 1  # a department: "Interior Minister", "Undersecretary for Fisheries"
         else:
             break
+    while k < i and tokens[k].lower in ("of", "and", "for", "the"):
+        k += 1  # "supporters of leftist Elena Mamani": "of" joins, it is no title
     return k if any(t.lower in heads for t in tokens[k:i]) else i
 
 
 def _appositive_title(text: str, end: int) -> str | None:
     """Return the title in ", a government spokesman," right after a name, if any."""
-    match = re.match(r",\s+(?:(?:a|an|the)\s+)?(?P<title>[^,.;()]{2,80}?)(?=,|\.|;|$)",
-                     text[end:end + 100])
+    match = re.match(r",\s+(?:(?:a|an|the)\s+)?(?P<title>[^,.;()]{2,80}?)(?=,|\.|;|$|\s+"
+                     r"(?:who|whose)\b)", text[end:end + 100])
     if not match:
         return None
     title = match["title"]

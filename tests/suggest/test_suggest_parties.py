@@ -92,3 +92,35 @@ def test_a_name_is_not_a_country() -> None:
     found = draft("A headline\n\nPARIS - French lawmaker Jordan Bardella said the plan failed.\n")
     assert party(found, "Jordan Bardella").kind == "person"
     assert all(p.name != "Jordan" for p in found.parties)
+
+
+@pytest.mark.parametrize(("sentence", "name", "mention"), [
+    ("Gov. Dana Whitlock, in a video address, ordered the guard out.", "Dana Whitlock",
+     "Gov. Dana Whitlock"),
+    ("Sen. Maria Lopez met the delegation.", "Maria Lopez", "Sen. Maria Lopez"),
+    ("Thousands of supporters of leftist Elena Mamani gathered outside.", "Elena Mamani",
+     "leftist Elena Mamani"),
+    ("Kieran Walsh, 40, had brought his twin daughters.", "Kieran Walsh", "Kieran Walsh"),
+    ("Tom Ashworth, a GP in the Highfields area of the city, has run clinics.", "Tom Ashworth",
+     "Tom Ashworth"),
+    ("Jean-Pierre Bisimwa, a customary chief in Kalehe territory who says he has sheltered "
+     "people, was blunt.", "Jean-Pierre Bisimwa", "Jean-Pierre Bisimwa"),
+    ("The victim's mother, Gloria Whitfield, wept.", "Gloria Whitfield", "Gloria Whitfield"),
+    ("Jess Price had brought her husband, Marcus.", "Marcus", "Marcus"),
+])
+def test_persons_introduced_without_a_title_before_the_name(sentence: str, name: str,
+                                                            mention: str) -> None:
+    found = draft(f"A headline\n\nLONDON - The talks went on.\n\n{sentence}\n")
+    person = party(found, name)
+    assert person.kind == "person"
+    assert mention in [found.text[s:e] for s, e in person.mentions]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices in Lviv, 2024, rose.",  # a year is no age
+    "The river, a tributary of the Danube, froze.",  # no name
+    "Our neighbour, the river, froze.",  # no capitalised name after the kin word
+])
+def test_no_person_from_an_age_or_kin_pattern_without_a_name(sentence: str) -> None:
+    found = draft(f"A headline\n\nLONDON - The talks went on.\n\n{sentence}\n")
+    assert [p.name for p in found.parties if p.kind == "person"] == []
