@@ -341,7 +341,7 @@ _ANONYMOUS_HEADS = ("official|diplomat|source|juror|nurse|lineman|worker|residen
                     "doctor|officer|aide|employee|insider|negotiator|adviser|advisor|"
                     "executive|spokesperson|spokesman|spokeswoman|lawyer|engineer|teacher|"
                     "soldier|commander|volunteer|analyst|investigator|staffer|member")
-_ANONYMOUS = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?P<desc>(?:[a-z][\w'’-]*\s+){0,4}?)(?P<head>"
+_ANONYMOUS = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?P<desc>(?:[\w'’-]+\s+){0,4}?)(?P<head>"
                         + _ANONYMOUS_HEADS + r")(?P<rest>\s+(?:familiar|close|with|from|in|at|"
                         r"of|involved|briefed|speaking|who)\b[^\"“”]*)?")
 _THE_ANONYMOUS = re.compile(r"[Tt]he\s+(?:(?:senior|junior|same|first|second|other)\s+)?"
@@ -430,8 +430,11 @@ def person_for_pronoun(article: Article, registry: P.Registry, start: int, gende
     for index in range(here, max(-1, here - 4), -1):
         p_start, p_end = paragraphs[index]
         persons = registry.all_at(p_start, min(p_end, start), (P.PERSON,))
-        # This paragraph's first person; the last of the one before; then the first of each.
+        # This paragraph's first person, then its others from the last; the last of the one
+        # before; then the first of each.
         candidates = reversed(persons) if index == here - 1 else persons[:1]
+        if index == here:
+            candidates = persons[:1] + persons[:0:-1]
         for person in candidates:
             if _gender(article, registry, person) in (None, gender):
                 return person

@@ -63,7 +63,12 @@ _ORGANISATION_WORDS = frozenset(
      "senate", "guard", "embassy", "army", "navy", "military", "forces", "command", "staff",
      "party", "coalition", "alliance", "bloc", "institute", "university", "foundation",
      "association", "federation", "union", "organisation", "organization", "company",
-     "corporation", "bank", "group", "court", "fund", "centre", "center", "daily", "newspaper"])
+     "corporation", "bank", "group", "court", "fund", "centre", "center", "daily", "newspaper",
+     # places: "Benton County Fairgrounds", "Leicester Royal Infirmary"
+     "county", "fairgrounds", "city", "town", "village", "province", "district", "region",
+     "island", "islands", "river", "lake", "valley", "street", "avenue", "road", "square",
+     "hospital", "infirmary", "clinic", "school", "stadium", "airport", "station", "bridge",
+     "cathedral", "mosque", "temple", "palace", "market", "plaza", "mall", "arena"])
 
 
 def title_heads() -> frozenset[str]:
@@ -176,14 +181,15 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
         _adjacent(tokens[j - 1], tokens[j])
     speech = speech or _speaks_after_aside(text, tokens[j - 1].end)
     pictured = j - i >= 2 and _opens_caption(article, tokens, i, j)
-    aged = j - i >= 2 and _AGED.match(text, tokens[j - 1].end) is not None
+    aged = j - i >= 2 and (_AGED.match(text, tokens[j - 1].end) is not None
+                           or _opens_with_pronoun_after(text, tokens, i, j))
     kin = _kin(text, tokens[i].start, tokens[j - 1].end)
     if kin is not None and after is None:
         after = kin
     if not title and after is None and not ((speech or aged) and j - i >= 2) and not pictured:
         return None
-    if not title and i > 0 and tokens[i - 1].lower in _PLACE_WORDS:
-        return None  # "a market in nearby El Alto, said": a place
+    if not title and i > 0 and tokens[i - 1].lower in _PLACE_WORDS | {"the"}:
+        return None  # "a market in nearby El Alto, said": a place; "the X Y": no person
     if not title and j - i == 1 and kin is None:
         return None
     name_words = tokens[i:j]
@@ -238,6 +244,17 @@ _KIN = re.compile(r"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s?|
                   r"nephew|fiancée?|girlfriend|boyfriend|widow|widower|mother-in-law|"
                   r"father-in-law|stepfather|stepmother|neighbou?r|friend|colleague|attorney|"
                   r"lawyer))\s*,\s+$")
+
+
+def _opens_with_pronoun_after(text: str, tokens: list[Word], i: int, j: int) -> bool:
+    """Return True for a sentence that opens with a name, a verb, and "his" or "her": "Jess
+    Price had brought her three children" (a person the story names without a title)."""
+    if i != 0 or j >= len(tokens) or tokens[j].is_capitalised or \
+            not _adjacent(tokens[j - 1], tokens[j]):
+        return False
+    rest = text[tokens[j - 1].end:tokens[-1].end]
+    return re.search(r"^\s+\w+(?:\s+\w+)?\s+(?:\w+\s+){0,3}?(?:his|her|he|she|him)\b", rest) \
+        is not None and '"' not in rest[:40] and "“" not in rest[:40]
 
 
 def _kin(text: str, start: int, end: int) -> str | None:

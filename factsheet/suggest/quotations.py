@@ -30,7 +30,9 @@ MIN_WORDS = 4
 MAX_CHARS = 1500
 _SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|stressed|noted|declared|warned|"
            r"insisted|explained|argued|stated|posted|tweeted|replied|continued|concluded|"
-           r"asked|urged|recalled|acknowledged|admitted|remarked|chanted|shouted|sang")
+           r"asked|urged|recalled|acknowledged|admitted|remarked|chanted|shouted|sang|vowed|"
+           r"pledged|promised|accused|conceded|cautioned|predicted|maintained|countered|"
+           r"complained|pleaded|announced|demanded")
 _AFTER = re.compile(r"^\s*,?\s*(?P<np>[^,.;:\"“”]{1,90}?)\s+(?:" + _SPEECH + r")\b")
 _AFTER_INVERTED = re.compile(r"^\s*,?\s*(?:" + _SPEECH + r")\s+(?P<np>[^,.;:\"“”]{1,90})")
 _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[^\"“”]{0,160}$")
@@ -38,12 +40,19 @@ _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b
 _PARTICIPLE = re.compile(r",\s+(?:calling|saying|describing|adding|arguing|warning|"
                          r"insisting|noting|chanting|shouting)\b[^\"“”]*$")
 #: A crowd that chants or shouts a quotation: "protesters waving flags chanted "..."".
+_CROWDS = (r"protesters|protestors|demonstrators|workers|students|supporters|crowds?|marchers|"
+           r"strikers|activists|villagers|fans|mourners|residents|farmers|miners|nurses|"
+           r"teachers|union\s+members")
 _CROWD = re.compile(r"(?:[Tt]he\s+|[Ss]ome\s+|[Hh]undreds\s+of\s+|[Tt]housands\s+of\s+)?"
-                    r"(?:[a-z][\w-]*\s+)?(?P<head>protesters|protestors|demonstrators|workers|"
-                    r"students|supporters|crowds?|marchers|strikers|activists|villagers|fans|"
-                    r"mourners|residents|farmers|miners|nurses|teachers|union\s+members)\b"
+                    r"(?:[a-z][\w-]*\s+)?(?P<head>" + _CROWDS + r")\b"
                     r"(?:\s+(?:waving|carrying|holding|marching|gathered|outside|in|at|on|"
                     r"near|who)\b.*)?")
+#: "In Kinshasa, several hundred students marched on the embassy, chanting "..."".
+_CROWD_SUBJECT = re.compile(r"\b(?P<head>" + _CROWDS + r")\s+(?:[a-z]+ed|marched|gathered|"
+                            r"rallied|sang|stood|held|waved|blocked|burned|threw)\b")
+#: 'Defence Minister X, who ..., said: "..."': the subject before the aside speaks.
+_SUBJECT_ASIDE = re.compile(r"^(?P<np>[^,;:\"“”]{2,90}?),\s+[^\"“”]{1,300}?,\s+(?:" + _SPEECH +
+                            r")\b[^\"“”]{0,160}$")
 #: "what its president, X, called "..."", "what he described as "..."".
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?P<np>[^\"“”]{1,90}?),?\s+(?:called|termed|dubbed|"
                           r"described\s+as|referred\s+to\s+as)\s*$")
@@ -82,6 +91,8 @@ def find_quotations(article: Article, registry: P.Registry, draft: Draft) -> Non
             found = _from_next_paragraph(article, registry, quote)
         if found is None:
             found = _from_sentence_before(article, registry, quote)
+        if found is None:
+            found = _from_paragraph_before(article, registry, quote)
         runs_on = not quote.closed
         if found is None:
             continue
@@ -121,10 +132,41 @@ def _from_sentence_before(article: Article, registry: P.Registry, quote: Quoted
     if not before or text[before[-1][1]:quote.start].strip() not in ("", ":"):
         return None
     s, e = before[-1]
+    if text[s:min(e, s + 60)].count('"') + text[s:e].count("“"):
+        return None
+    pronoun = re.match(r"(?:He|She)\b", text[s:e])
+    if pronoun:  # 'He was blunt about the cause. "..."'
+        person = A.person_for_pronoun(article, registry, s, "m" if pronoun.group() == "He"
+                                      else "f")
+        return (person, LOW, "speaker: the person 'he' or 'she' of the sentence before "
+                "points to; check it") if person else None
     opening = registry.all_at(s, min(e, s + 60), (P.PERSON,))
-    if not opening or text[s:min(e, s + 60)].count('"') + text[s:e].count("“"):
+    if not opening:
         return None
     return opening[0], LOW, "speaker: the person the sentence before opens with; check it"
+
+
+def _from_paragraph_before(article: Article, registry: P.Registry, quote: Quoted
+                           ) -> Found | None:
+    """Return the speaker of the paragraph before when the quotation is a paragraph of its
+    own after it ('Sheriff Paul Medina, who ..., said:' then '"What happened ..."'): sure
+    after a colon, a guess after a sentence that reports speech."""
+    if quote.paragraph == 0 or not _opens_paragraph(article, quote):
+        return None
+    p_start, p_end, _ = article.paragraphs[quote.paragraph - 1]
+    if any(p_start <= q.start < p_end for q in article.quotes):
+        return None
+    sentences = split_sentences(article.text, p_start, p_end)
+    if not sentences:
+        return None
+    s, e = sentences[-1]
+    sources = [source for source in A.sources_in(article, registry, s, e)
+               if source.how == "said"]
+    if not sources:
+        return None
+    if article.text[s:e].rstrip().endswith(":"):
+        return sources[0].party, HIGH, "speaker introduced at the end of the paragraph before"
+    return sources[0].party, LOW, "speaker: who speaks in the paragraph before; check it"
 
 
 def _from_next_paragraph(article: Article, registry: P.Registry, quote: Quoted
@@ -164,12 +206,22 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
     before = text[current[0]:quote.start]
     participle = _PARTICIPLE.search(before)
     if participle:
+        crowd = _CROWD_SUBJECT.search(before, 0, participle.start())
+        if crowd:
+            return _crowd(registry, current[0] + crowd.start("head"),
+                          current[0] + crowd.end("head"), crowd["head"])
         subject = registry.all_at(current[0], current[0] + participle.start())
         if subject:
             return subject[0], HIGH, None
     found = _naming(article, registry, current[0], before)
     if found is not None:
         return found
+    aside = _SUBJECT_ASIDE.match(before)
+    if aside:
+        found = _named(article, registry, current[0] + aside.start("np"),
+                       current[0] + aside.end("np"))
+        if found is not None:
+            return found
     for pattern in (_QUOTED_AS, _BEFORE):
         match = pattern.search(before)
         if match:
@@ -246,6 +298,11 @@ def _naming(article: Article, registry: P.Registry, start: int, before: str) -> 
     persons = [p for p in subject if p.kind == P.PERSON]
     if persons:
         return persons[-1], HIGH, None
+    aside = re.match(r"(?P<np>[^,;:\"“”]{2,90}?),\s", before)
+    if aside:  # 'A lineman from a Missouri crew, who ..., called it "..."'
+        found = _named(article, registry, start + aside.start("np"), start + aside.end("np"))
+        if found is not None:
+            return found
     return (subject[0], HIGH, None) if subject else None
 
 

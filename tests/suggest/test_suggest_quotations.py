@@ -157,3 +157,38 @@ def test_a_crowd_that_chants_and_a_speaker_named_in_the_sentence_before() -> Non
     assert [(s, n) for s, _, n in found] == [
         ("Protesters", []),
         ("Gonzalo Paredes", ["speaker: the person the sentence before opens with; check it"])]
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    # the subject before a long aside speaks
+    ('Defence Minister Raúl Justiniano, who ordered troops out after scuffles that police said '
+     'had left 14 people injured, said: "The armed forces will protect the ballots."',
+     "Raúl Justiniano"),
+    ('A transport ministry official, who requested anonymity, told Yonhap by phone, "Freight '
+     'will be the real problem by Monday."', "Transport ministry official (unnamed)"),
+    ('A lineman from a Missouri crew, who asked not to be named, called it "the worst ice I '
+     'have seen in years."', "Lineman from a Missouri crew (unnamed)"),
+    # an anonymous source described with a capitalised word
+    ('"Washington and Paris are pressing Kigali hard," said a Western diplomat in Kinshasa, '
+     'who asked not to be named.', "Western diplomat in Kinshasa (unnamed)"),
+    # a crowd that chants while marching
+    ("In Kinshasa, several hundred students marched on the Rwandan embassy, chanting “Kivu is "
+     "not for sale today”.", "Students"),
+    # a partial quotation after "vowed that"
+    ('President Albert Kabongo, speaking in a video address, vowed that the country would "not '
+     'give up a single centimetre of our land".', "Albert Kabongo"),
+    # "he" or "she" opens the sentence before an unattributed quotation
+    ('Tom Ashworth, a GP in the city, has run clinics since January. He was blunt about the '
+     'cause. "For years we let the myths go unanswered."', "Tom Ashworth"),
+    # a paragraph of its own after "said:" at the end of the paragraph before
+    ("Sheriff Paul Medina, who took office in January, said:\n\n\"What happened here should "
+     "never happen in any jail.\"", "Paul Medina"),
+    # she, after two persons in the paragraph, the second of whom is a woman
+    ('Kieran Walsh, 40, had brought his daughters. "I just assumed they had everything," he '
+     'said. His partner, Shona, was less sure. "We moved house three times," she said.',
+     "Shona"),
+])
+def test_speakers_wire_copy_names_indirectly(paragraphs: str, speaker: str) -> None:
+    found = quotes(paragraphs)
+    assert found, "no quotation found"
+    assert found[-1][0] == speaker
