@@ -492,11 +492,34 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
     pattern = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){1,3}" + bare["head"] + r"\b")
     found = [m for m in pattern.finditer(article.text, floor, start)
              if not _FUNCTION_WORDS.intersection(m.group().lower().split()[1:-1])]
+    if not found and head == "ministry":
+        return _ministry_of_minister(article, registry, floor, start, end)
     if not found:
         return None
     party = _new_source(article, registry, found[-1].start(), found[-1].end())
     if party is not None:
         party.add_mention((start, end))
+    return party
+
+
+_MINISTER = re.compile(r"\b(?P<domain>(?!Prime\b|Deputy\b|First\b)[A-Z][a-z]+(?:\s+(?:and|of)\s+"
+                       r"[A-Z][a-z]+)?)\s+Minister\b")
+
+
+def _ministry_of_minister(article: Article, registry: P.Registry, floor: int, start: int,
+                          end: int) -> PartyDraft | None:
+    """Return "Transport ministry" for "the ministry" when only "Transport Minister Park
+    Jae-hoon" came before it."""
+    found = list(_MINISTER.finditer(article.text, floor, start))
+    if not found:
+        return None
+    name = f"{found[-1]['domain']} ministry"
+    party = _made(article, registry, start, end, name, "government_body")
+    party.heads = ("ministry",)
+    minister = registry.at(found[-1].start(), min(start, found[-1].end() + 60), (P.PERSON,))
+    if minister is not None and party.affiliation is None:
+        party.affiliation = minister.affiliation
+        party.country = party.country or minister.country
     return party
 
 

@@ -176,3 +176,11 @@ def test_more_sources(paragraphs: str, value: float, source: str) -> None:
 ])
 def test_a_figure_its_sentence_does_not_attribute(paragraph: str) -> None:
     assert stats(paragraph) == []
+
+
+def test_the_ministry_of_the_minister_named_before() -> None:
+    found = draft("A headline\n\nSEOUL - Transport Minister Park Jae-hoon called the strike "
+                  "unjustifiable.\n\nThe ministry said it had mobilized 4,700 substitute "
+                  "workers.\n")
+    [stat] = facts(found, "statistics")
+    assert field(stat, "attributed_to") == "Transport ministry"
