@@ -13,11 +13,16 @@ _BOUNDS = ("more than", "over", "at least", "less than", "fewer than", "under", 
            "at most", "just over", "just under", "upwards of")
 _QUALIFIERS = sorted(_APPROXIMATE + _BOUNDS, key=len, reverse=True)
 _SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9,
-           "trillion": 1e12, "k": 1e3, "m": 1e6}
+           "trillion": 1e12, "k": 1e3, "m": 1e6, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
+           "crore": 1e7, "crores": 1e7}
+#: Currency prefixes printed against the digits ("RM4.2 billion", "Rs500", "Rp3 trillion");
+#: signs ("₹", "$") are no word characters and need none.
+_GLUED = r"(?:(?<=RM)|(?<=Rs)|(?<=Rs\.)|(?<=Rp)|(?<=Tk)|(?<=KSh)|(?<=Ksh)|(?<![\w.,]))"
 _NUMBER = re.compile(
     r"(?:(?P<qual>" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+)?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>thousand|million|mln|billion|bln|bn|trillion|k|m)\b)?",
+    + _GLUED + r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|"
+    r"\d+(?:\.\d+)?)"  # the middle form: South Asian grouping, "12,50,000"
+    r"(?:\s*(?P<scale>thousand|million|mln|billion|bln|bn|trillion|lakhs?|lac|crores?|k|m)\b)?",
     re.IGNORECASE)
 _HAS_WORD_NUMBER = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"

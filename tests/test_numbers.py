@@ -22,6 +22,13 @@ from factsheet.numbers import find_numbers, stated_in
     ("nearly two dozen treatment centres", 24, "nearly"),
     ("a dozen ships", 12, None),
     ("half a dozen ministers", 6, None),
+    # currency prefixes printed against the digits, South Asian scales and grouping
+    ("reserves of RM4.2 billion", 4_200_000_000, None),
+    ("a fine of Rs.40 lakh", 4_000_000, None),
+    ("₹1,200 crore was spent", 12_000_000_000, None),
+    ("about 2.5 lakh farmers", 250_000, "about"),
+    ("12,50,000 farmers", 1_250_000, None),
+    ("US$121.3 billion", 121.3, None),
 ])
 def test_stated_values_are_found(text: str, value: float, qualifier: str | None) -> None:
     said = stated_in(value, find_numbers(text))
@@ -37,6 +44,8 @@ def test_stated_values_are_found(text: str, value: float, qualifier: str | None)
     ("version 2.0.1 was released", 2.01),
     ("nearly two dozen treatment centres", 2),
     ("dozens of ships", 12),
+    ("the M23 rebels", 23),  # a name, not a figure
+    ("12,50,000 farmers", 12),
 ])
 def test_other_values_are_not_found(text: str, value: float) -> None:
     assert stated_in(value, find_numbers(text)) is None

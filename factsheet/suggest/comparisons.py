@@ -92,7 +92,7 @@ def consistent(text: str, stat: FactDraft) -> bool:
 
 def expanded(figure: Figure) -> int | float:
     scales = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9,
-              "bn": 1e9, "trillion": 1e12}
+              "bn": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
     value = figure.value * scales.get(figure.scale or "", 1)
     return int(value) if float(value).is_integer() else value
 
@@ -100,7 +100,8 @@ def expanded(figure: Figure) -> int | float:
 def drop_scale(unit: str | None) -> str | None:
     if unit is None:
         return None
-    return re.sub(r"^(?:thousand|million|mln|billion|bln|bn|trillion)\s*", "", unit) or None
+    return re.sub(r"^(?:thousand|million|mln|billion|bln|bn|trillion|lakh|crore)\s*", "",
+                  unit) or None
 
 def find_comparison(text: str, figure: Figure, start: int, end: int, figures: list[Figure]
                 ) -> tuple[tuple[Figure, str] | None, int]:

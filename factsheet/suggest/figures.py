@@ -17,10 +17,13 @@ _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
           "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
           "ninety", "hundred", "thousand", "million", "billion", "dozen"]
 _WORD = r"(?:" + "|".join(_WORDS) + r")"
-_SCALE = r"(?:\s*(?:thousand|million|mln|billion|bln|bn|trillion)\b)"
+_SCALE = r"(?:\s*(?:thousand|million|mln|billion|bln|bn|trillion|lakhs?|lac|crores?)\b)"
 _NUMBER = re.compile(
-    r"(?P<currency>[$€£¥]\s?|\b(?:USD|EUR|GBP|UAH|RUB|PLN|HUF|RON|BGN|CZK|CHF|JPY|CNY|INR|"
-    r"TRY|SEK|NOK|DKK|CAD|AUD|US\$)\s)?(?<![\w.,/:-])(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<currency>[$€£¥₹₱₩₦₺₴₽]\s?|\b(?:RM|Rs\.?|Rp|Tk|KSh|Ksh|S\$|A\$|NZ\$|HK\$|C\$|R\$|"
+    r"US\$)\s?|\b(?:USD|EUR|GBP|UAH|RUB|PLN|HUF|RON|BGN|CZK|CHF|JPY|CNY|INR|MYR|IDR|PHP|KRW|"
+    r"SGD|THB|VND|PKR|BDT|NGN|KES|ZAR|BRL|MXN|TRY|SEK|NOK|DKK|CAD|AUD)\s)?"
+    r"(?:(?<=RM)|(?<=Rs)|(?<=Rs\.)|(?<=Rp)|(?<=Tk)|(?<=KSh)|(?<=Ksh)|(?<![\w.,/:-]))"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<scale>" + _SCALE + r"|(?:bn|m|k)\b)?(?![\w:/]|\.\d)"
     r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
     r"|\b(?P<words>" + _WORD + r"(?:[\s-]+(?:and\s+)?" + _WORD + r")*)\b"
@@ -30,8 +33,14 @@ _QUALIFIER = re.compile(
     r"estimated|circa|approx\.|more than|over|at least|less than|fewer than|under|up to|"
     r"at most|just over|just under|upwards of)\s+$", re.IGNORECASE)
 _SCALE_NAMES = {"bn": "billion", "bln": "billion", "mln": "million", "m": "million",
-                "k": "thousand"}
-_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+                "k": "thousand", "lakhs": "lakh", "lac": "lakh", "crores": "crore"}
+_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees",
+               "Rs": "rupees", "Rs.": "rupees", "₱": "pesos", "₩": "won", "₦": "naira",
+               "₺": "lira", "₴": "hryvnias", "₽": "roubles", "RM": "ringgit", "Rp": "rupiah",
+               "Tk": "taka", "KSh": "shillings", "Ksh": "shillings", "S$": "Singapore dollars",
+               "A$": "Australian dollars", "NZ$": "New Zealand dollars",
+               "HK$": "Hong Kong dollars", "C$": "Canadian dollars", "R$": "reais",
+               "US$": "US dollars"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,3 +184,19 @@ def test_the_ministry_of_the_minister_named_before() -> None:
                   "workers.\n")
     [stat] = facts(found, "statistics")
     assert field(stat, "attributed_to") == "Transport ministry"
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Bank Negara Malaysia said reserves rose to US$121.3 billion.", 121.3,
+     "billion US dollars"),
+    ("The finance ministry said it had set aside RM4.2 billion.", 4.2, "billion ringgit"),
+    ("The state government said ₹1,200 crore had been spent.", 1200, "crore rupees"),
+])
+def test_currencies_of_asian_copy(sentence: str, value: float, unit: str) -> None:
+    [stat] = stats(sentence)
+    assert (stat["value"], stat["unit"]) == (value, unit)
+
+
+def test_a_name_the_list_knows_is_not_the_country_inside_it() -> None:
+    [stat] = stats("Reserves rose to US$121.3 billion, Bank Negara Malaysia said.")
+    assert stat["attributed_to"] == "Bank Negara Malaysia"
