@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from factsheet.suggest import parties as P
+from factsheet.suggest.data import gazetteer
 from factsheet.suggest.draft import LOW, PartyDraft, Span
 from factsheet.suggest.organisations import HEADS
 from factsheet.suggest.persons import STOP_CAPS
@@ -200,8 +201,11 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     if owner is not None:
         return resolve(article, registry, *owner)
     party = registry.at(start, end)
-    if party is not None:
+    if party is not None and not (party.kind == P.STATE and _named_after_state(article, start,
+                                                                               end)):
         return party
+    if party is not None:  # "Statistics Netherlands said": a body, not the country
+        return _new_source(article, registry, start, end) or party
     described = _DESCRIBED.fullmatch(article.text, start, end)
     if described:
         start = described.start("name")  # "insurance broker Marsh": Marsh
@@ -241,6 +245,22 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     if collective is not None:
         return collective
     return _new_source(article, registry, start, end)
+
+
+def _named_after_state(article: Article, start: int, end: int) -> bool:
+    """Return True for a capitalised name that holds a country's name and more: "Statistics
+    Netherlands", "Bank Indonesia", "Infrastructure Victoria"."""
+    words = re.sub(r"^(?:the|The)\s+", "", clean(article.text[start:end])).split()
+    if len(words) < 2 or len(words) > 6 or words[0] in STOP_CAPS:
+        return False
+    if not all(w[:1].isupper() or w in ("of", "for", "and", "de") for w in words):
+        return False
+    g = gazetteer()
+    plain = [P.strip_possessive(w)[0] for w in words]
+    states = [w for w in plain if w in g.names]
+    others = [w for w in plain if w not in g.names and w not in g.adjectives and
+              w[:1].isupper() and w.lower() not in g.title_words]
+    return bool(states) and bool(others)
 
 
 #: What a source publishes: "the tribunal's preliminary count", "NHS England figures

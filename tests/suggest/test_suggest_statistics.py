@@ -200,3 +200,8 @@ def test_currencies_of_asian_copy(sentence: str, value: float, unit: str) -> Non
 def test_a_name_the_list_knows_is_not_the_country_inside_it() -> None:
     [stat] = stats("Reserves rose to US$121.3 billion, Bank Negara Malaysia said.")
     assert stat["attributed_to"] == "Bank Negara Malaysia"
+
+
+def test_a_body_named_after_its_country_is_not_the_country() -> None:
+    [stat] = stats("Inflation rose to 3.1% in October, Statistics Netherlands said.")
+    assert stat["attributed_to"] == "Statistics Netherlands"
