@@ -19,6 +19,30 @@ _INTERSTITIAL = re.compile(
 _DATELINE = re.compile(
     r"^(?P<cities>[^\W\d_][^\n,(\-–—]*?)(?:\s*,[^\n\-–—]{0,40}?|\s*\([^)\n]{0,40}\))*"
     r"\s+[-–—]{1,2}\s+\S")
+#: Agencies whose name in brackets ends a dateline that has no dash: "Dhanbad, Mar 4 (PTI)
+#: Nine miners ...", "Paris (AFP) – ...".
+_WIRE_AGENCIES = frozenset(
+    name.casefold() for name in (
+        "AP", "AFP", "Reuters", "PTI", "IANS", "ANI", "UNI", "dpa", "EFE", "ANSA", "Xinhua",
+        "Yonhap", "Kyodo", "Jiji", "Bernama", "AAP", "TASS", "Interfax", "Ukrinform", "AA",
+        "Anadolu", "KUNA", "WAM", "SPA", "QNA", "IRNA", "MENA", "Petra", "APA", "BTA", "CTK",
+        "TASR", "MTI", "PAP", "STA", "HINA", "Tanjug", "Agerpres", "LETA", "ELTA", "BNS",
+        "Belga", "ANP", "NTB", "TT", "STT", "Ritzau", "Lusa", "Europa Press", "NNA", "APP",
+        "BSS", "Antara", "PNA", "VNA", "CNA", "KCNA", "Sputnik", "RIA Novosti", "CP", "NZPA",
+        "Bloomberg", "UNN", "Yonhap News Agency", "Kyodo News"))
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:\s*,[^\n()\-–—]{1,40}?|"
+    r"\s*\([^)\n]{1,30}\))?\s*\((?P<agency>[^)\n]{1,30})\)\s*(?:[-–—]{1,2}\s*|:\s*)?(?=\S)")
+#: "MANILA: The Philippines on Thursday ...", as CNA and Indian papers print it.
+_COLON_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z](?:/[A-Z][A-Z'’. -]{1,30}"
+                             r"[A-Z])*):\s+(?=[A-Z\"“‘])")
+_NOT_CITIES = frozenset({"UPDATE", "BREAKING", "WATCH", "READ", "LISTEN", "EXCLUSIVE", "LIVE",
+                         "ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "PHOTO",
+                         "VIDEO", "ALSO READ", "READ MORE", "FILE"})
+#: "MUGLA, Türkiye" on a line of its own before the story, as Anadolu prints it.
+_LINE_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z]),\s+[A-ZÀ-Ý][\w'’ .-]{1,30}$")
+#: The forms without a dash are looked for only this near the top of the text.
+_LENIENT_BLOCKS = 10
 _CREDIT = re.compile(
     r"(?:\((?:[^()]*\bPHOTOS?\b[^()]*|[^()]*/\s*[A-Z][A-Z .&'-]+)\)|\bPhoto:\s*\S.*"
     r"|\[[^\]]*(?:Images|PHOTO|Photo)[^\]]*\]|\b[A-Z]{2,}\s+PHOTO\s*/\s*\S.*)\s*$")
@@ -68,6 +92,14 @@ def read_structure(text: str) -> Structure:
         if found:
             dateline_at, cities = i, found
             break
+    if dateline_at is None:
+        for i in range(min(len(blocks), _LENIENT_BLOCKS)):
+            found = _lenient_dateline(text, blocks, i)
+            if found:
+                # A dateline on a line of its own is header; the story starts after it.
+                alone = _LINE_DATELINE.match(text[blocks[i][0]:blocks[i][1]]) is not None
+                dateline_at, cities = i + alone, found
+                break
     if dateline_at:
         # Header lines (date, headline, byline, caption) often stand without blank lines
         # between them: before the dateline, every line is its own paragraph.
@@ -116,6 +148,23 @@ def _dateline(chunk: str) -> list[str]:
     if not all(c and c == c.upper() and any(ch.isalpha() for ch in c) for c in cities):
         return []
     return cities
+
+
+def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[str]:
+    """Return the cities of a dateline printed without a dash: before an agency's name in
+    brackets, before a colon, or on a line of its own with the country after a comma."""
+    start, end = blocks[i]
+    chunk = text[start:end]
+    match = _AGENCY_DATELINE.match(chunk)
+    if match and match["agency"].strip().casefold() in _WIRE_AGENCIES:
+        return [c.strip().upper() for c in match["cities"].split("/")]
+    match = _COLON_DATELINE.match(chunk)
+    if match and match["cities"] not in _NOT_CITIES and len(match["cities"].split()) <= 3:
+        return [c.strip() for c in match["cities"].split("/")]
+    match = _LINE_DATELINE.match(chunk)
+    if match and i + 1 < len(blocks) and len(text[blocks[i + 1][0]:blocks[i + 1][1]]) > 120:
+        return [match["cities"].strip()]
+    return []
 
 
 def _is_subhead(chunk: str) -> bool:

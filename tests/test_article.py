@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factsheet.article import read_structure
 
 SAMPLE = Path(__file__).parent.parent / "examples" / "danube" / "danube-pact.txt"
@@ -40,3 +42,34 @@ def test_datelines_need_capitals_and_a_dash() -> None:
     assert read_structure("Paris - not a dateline.").datelines == []
     assert read_structure("KYIV/MOSCOW — Both.").datelines == ["KYIV", "MOSCOW"]
     assert read_structure("BRUSSELS, Feb 3 (Reuters) - x").datelines == ["BRUSSELS"]
+
+
+@pytest.mark.parametrize(("text", "cities"), [
+    ("Dhanbad, Mar 4 (PTI) Nine miners were killed.", ["DHANBAD"]),
+    ("Paris (AFP) – France will extend rent controls.", ["PARIS"]),
+    ("Minova (DR Congo) (AFP) – More than 85,000 people fled.", ["MINOVA"]),
+    ("MANILA: The Philippines on Thursday closed its schools.", ["MANILA"]),
+    ("MUGLA, Türkiye\n\n" + "Turkish coast guard units rescued 58 migrants off the coast "
+     "early on Friday, the Coast Guard Command said in a statement on its website.", ["MUGLA"]),
+])
+def test_datelines_agencies_print_without_a_dash(text: str, cities: list[str]) -> None:
+    assert read_structure(text).datelines == cities
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors Without Borders (MSF) said its teams treated 212 people.",  # no wire agency
+    "UPDATE: The count resumed.",  # a label
+    "BREAKING: Talks collapse.",
+    "WAR IN UKRAINE\n\nShort.",  # a subhead, no country after a comma
+])
+def test_no_dateline_from_a_bracket_a_label_or_a_subhead(text: str) -> None:
+    assert read_structure(text).datelines == []
+
+
+def test_a_dateline_on_its_own_line_is_header_and_the_story_starts_after_it() -> None:
+    text = ("Migrants rescued off the coast\n\nMUGLA, Türkiye\n\n" + "Turkish coast guard "
+            "units rescued 58 migrants off the coast early on Friday, the Coast Guard Command "
+            "said in a statement on its website.")
+    structure = read_structure(text)
+    assert [p.kind.value for p in structure.paragraphs] == ["header", "header", "body"]
+    assert structure.dateline_offset == text.index("Turkish coast guard")

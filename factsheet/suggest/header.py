@@ -28,7 +28,8 @@ _LENIENT_DATELINE = re.compile(
     r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:,[^\n\-–—(]{1,40}|"
     r"\s*\([^)\n]{1,30}\))?\s*"
     r"\((?P<agency>[^)\n]{1,40})\)\s*[-–—]{1,2}\s")
-_DATELINE_AGENCY = re.compile(r"[^\n\-–—]{0,80}?\((?P<agency>[^)\n]{1,40})\)\s*[-–—]")
+_DATELINE_AGENCY = re.compile(r"[^\n\-–—]{0,80}?\((?P<agency>[^)\n]{1,40})\)\s*"
+                              r"(?:[-–—:]|(?=[A-Z]))")
 _REPORTS = re.compile(r",\s+(?P<agency>[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:reports|reported)\.\s*$")
 _SECTION = re.compile(r"^(?:[A-Z][\w&-]*)(?:\s+[A-Z&][\w&-]*)?$")
 #: More than this many words, or a full stop after this many, and a line is story, not header.
@@ -124,11 +125,15 @@ def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
     words = re.sub(r"[\d:.,|+\-−()/]", " ", line).split()
     if not found or len(words) > 12:
         return False
-    lead = re.match(r"^(?P<name>[A-Z][\w .&'-]{1,40}?)\s+[-–—|]\s", line)
+    lead = re.match(r"^(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\s*[-–—|]\s*(?=\d)", line) or \
+        re.match(r"^(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\s+[-–—|]\s", line)
     if lead and is_agency_name(lead["name"].title()) and not read_stamps(lead["name"], zone):
         known = gazetteer().organisations.get(lead["name"].title())
         header.set("agency", known.name if known else lead["name"], LOW,
                    "from the time line")
+    elif lead and _looks_like_a_name(lead["name"]) and \
+            not read_stamps(lead["name"], zone):  # "Ömer Faruk Yıldız |20.08.2027 13:42"
+        header.set("byline", lead["name"].strip(), LOW, "the name before the time line")
     for name, stamp in found.items():
         notes = []
         if not stamp.zone_printed:
@@ -140,6 +145,13 @@ def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
         header.set(name, format_stamp(stamp.value),
                    HIGH if stamp.time_printed else LOW, "; ".join(notes) or None)
     return True
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Return True for two to four capitalised words in any script: "Ömer Faruk Yıldız"."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w.replace("-", "").replace(
+        "'", "").isalpha() for w in words) and not any(w in _NOT_NAMES for w in words)
 
 
 def _check_times(header: HeaderDraft) -> None:
@@ -161,8 +173,8 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     if not match or len(match["who"].split()) > 16:
         return False
     who = re.sub(r"\s+(?:Staff|staff|Newsroom|newsroom)$", "", match["who"].rstrip("."))
-    who = re.sub(r"\s+(" + "|".join(re.escape(a) for a in _BYLINE_AGENCIES) + r")$", r", \1",
-                 who)
+    who = re.sub(r"(?<!,)\s+(" + "|".join(re.escape(a) for a in _BYLINE_AGENCIES) + r")$",
+                 r", \1", who)
     parts = [p.strip() for p in re.split(r",\s+|\s+[|–—-]\s+", who) if p.strip()]
     agency = parts[-1] if parts and is_agency_name(parts[-1]) else None
     people = ", ".join(parts[:-1] if agency else parts)
@@ -261,7 +273,7 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
                        f'from "{found.group().strip(", ")}"')
             return
     reporting = _REPORTING.search(article.text)
-    if reporting:
+    if reporting and "byline" not in header.values:
         header.set("byline", clean(reporting["who"]), LOW,
                    'from "Reporting by" at the end')
 

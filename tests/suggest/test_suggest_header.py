@@ -74,6 +74,7 @@ def test_time_lines_as_agencies_print_them(line: str, published: str | None,
     ("By SUZAN FRASER and DAVID RISING", "SUZAN FRASER and DAVID RISING", None),
     ("By Liisa Tamm, Northern Wire Service", "Liisa Tamm", "Northern Wire Service"),
     ("By Reuters", None, "Reuters"),
+    ("By Marie Lehmann and Paul Becker, dpa", "Marie Lehmann and Paul Becker", "dpa"),
 ])
 def test_bylines(byline: str, who: str | None, agency: str | None) -> None:
     header = draft(f"A headline about a pact\n{byline}\n\nLONDON - The story begins here.\n"
@@ -87,6 +88,8 @@ def test_bylines(byline: str, who: str | None, agency: str | None) -> None:
     ("KYIV, Ukraine (AP) — Leaders met.", ["KYIV"], "AP"),
     ("Paris (AFP) – Leaders met.", ["PARIS"], "AFP"),
     ("TOKYO - Leaders met, Kyodo News said.", ["TOKYO"], None),
+    ("Dhanbad, Mar 4 (PTI) Nine miners were killed.", ["DHANBAD"], "PTI"),
+    ("MANILA: The Philippines on Thursday closed its schools.", ["MANILA"], None),
 ])
 def test_datelines_and_the_agency_they_name(dateline: str, cities: list[str],
                                            agency: str | None) -> None:
@@ -151,3 +154,15 @@ def test_a_dateline_with_the_country_in_brackets() -> None:
     header = draft("Tens of thousands flee fighting\n\nMinova (DR Congo) (AFP) – More than "
                    "85,000 people have fled, the United Nations said.\n").header.values
     assert (header["datelines"], header["agency"]) == (["MINOVA"], "AFP")
+
+
+def test_a_name_before_the_time_line_and_a_dateline_on_its_own_line() -> None:
+    found = draft("Turkish coast guard rescues 58 irregular migrants off Aegean coast\n"
+                  "Ömer Faruk Yıldız   |20.08.2027 13:42 - Update : 20.08.2027 16:10\n\n"
+                  "MUGLA, Türkiye\n\nTurkish coast guard units rescued 58 irregular migrants "
+                  "and recovered three bodies off the coast of Mugla's Bodrum district early "
+                  "Friday, the Coast Guard Command said.\n\n*Writing by Burak Dag\n")
+    header = found.header.values
+    assert header["byline"] == "Ömer Faruk Yıldız"  # not the desk's "Writing by"
+    assert header["datelines"] == ["MUGLA"]
+    assert header["published"].startswith("2027-08-20T13:42")
