@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from factsheet.model.common import ParagraphKind
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_INTERSTITIAL = re.compile(
-    r"^(?P<label>ALSO READ|READ MORE|READ ALSO|RELATED|SEE ALSO|MORE ON THIS)\s*[:\-–—]\s*"
-    r"(?P<title>\S.*?)\s*$", re.IGNORECASE)
+_INTERSTITIAL = re.compile(  # a bare "READ:" only in capitals, as CNA prints it
+    r"^(?P<label>(?i:ALSO READ|READ MORE|READ ALSO|RELATED|SEE ALSO|MORE ON THIS)|READ)\s*"
+    r"[:\-–—]\s*(?P<title>\S.*?)\s*$")
 _DATELINE = re.compile(
     r"^(?P<cities>[^\W\d_][^\n,(\-–—]*?)(?:\s*,[^\n\-–—]{0,40}?|\s*\([^)\n]{0,40}\))*"
     r"\s+[-–—]{1,2}\s+\S")

@@ -73,3 +73,10 @@ def test_a_dateline_on_its_own_line_is_header_and_the_story_starts_after_it() ->
     structure = read_structure(text)
     assert [p.kind.value for p in structure.paragraphs] == ["header", "header", "body"]
     assert structure.dateline_offset == text.index("Turkish coast guard")
+
+
+def test_a_bare_read_label_in_capitals_is_a_link_and_in_text_is_not() -> None:
+    text = ("MANILA: Schools closed on Thursday.\n\nREAD: Heatwave grips Southeast Asia\n\n"
+            "Read: the ministry's full statement is online.\n")
+    assert [title for _, title, _, _ in read_structure(text).related] == [
+        "Heatwave grips Southeast Asia"]

@@ -18,13 +18,21 @@ from factsheet.suggest.data import gazetteer
 from factsheet.suggest.text import clean
 
 _AGENCIES = r"(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP|ANADOLU|Anadolu|XINHUA|Xinhua|SPUTNIK|TASS|" \
-            r"UKRINFORM|Ukrinform|GETTY IMAGES|Getty Images|KYODO|Kyodo|YONHAP|Yonhap)"
+            r"UKRINFORM|Ukrinform|GETTY IMAGES|Getty Images|KYODO|Kyodo|YONHAP|Yonhap|PTI|IANS|" \
+            r"ANI|BERNAMA|Bernama|AAP|dpa|DPA|EFE|ANSA|CNA)"
 _FORMS = (
+    # "... 2026. - File Photo ( Emin Sansar - Anadolu Agency )"
+    re.compile(r"(?P<credit>\b(?:File\s+)?(?:Photo|PHOTO|Image)\s*\(\s*[^()]+?\s*\))\s*\.?\s*$"),
     # (PHOTO / AFP), (AP Photo/Name), (Photo: Reuters), (Photo by X/Getty Images)
     re.compile(r"\((?P<credit>[^()]*?\b(?:PHOTOS?|Photos?|photos?|IMAGES?|Images?|Pictures?)"
                r"\b[^()]*)\)\s*\.?\s*$"),
     # (NAME / AGENCY), (REUTERS/Name)
     re.compile(r"\((?P<credit>[^()]*?\s?/\s?[A-Z][\w .&'’-]*)\)\s*\.?\s*$"),
+    # ( Turkish Coast Guard Command - Anadolu Agency ), (Name - AGENCY)
+    re.compile(r"\(\s*(?P<credit>[^()]*?\S\s+[-–]\s+[A-Z][\w .&'’-]*?)\s*\)\s*\.?\s*$"),
+    # "... 2027. Dale Pruitt/Northwest Arkansas Courier": a name and an outlet
+    re.compile(r"(?<=[.!?]\s)(?P<credit>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s?/\s?"
+               r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,4})\s*$"),
     # [Getty Images], [AFP]
     re.compile(r"\[(?P<credit>[^\[\]]*?(?:Images?|PHOTO|Photo|" + _AGENCIES + r")[^\[\]]*)\]"
                r"\s*\.?\s*$"),
@@ -96,7 +104,7 @@ def _agency(line: str, span: tuple[int, int]) -> tuple[int, int] | None:
     if via:
         return (start + via.start("a"), start + via.end("a"))
     known = gazetteer().organisations
-    for match in re.finditer(r"[^/:\[\]()]+", credit):
+    for match in re.finditer(r"(?:(?!\s[-–]\s)[^/:\[\]()])+", credit):
         piece = match.group().strip()
         piece = re.sub(r"^(?:Photo(?:graph)?s?|PHOTOS?|Image|Picture|Credit)?\s*(?:by\s+)?", "",
                        piece).strip()
@@ -108,6 +116,12 @@ def _agency(line: str, span: tuple[int, int]) -> tuple[int, int] | None:
     if before:
         return (start + before.start("a"), start + before.end("a"))
     pieces = [m for m in re.finditer(r"[^/:]+", credit) if m.group().strip()]
+    outlet = re.search(r"[/-]\s*(?P<a>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,4}\s(?:News|Press|"
+                       r"Agency|Times|Post|Herald|Courier|Gazette|Journal|Tribune|Daily|"
+                       r"Chronicle|Star|Observer|Telegraph|Guardian|Independent|Express|Record|"
+                       r"Register|Images|Pictures))\s*\)?\s*$", credit)
+    if outlet:  # "Dale Pruitt/Northwest Arkansas Courier", "Name - Anadolu Agency"
+        return (start + outlet.start("a"), start + outlet.end("a"))
     if pieces:
         last = pieces[-1]
         text = last.group().strip()

@@ -22,6 +22,13 @@ CAPTION = ("French President Emmanuel Macron and Britain's Prime Minister Keir S
     ("REUTERS/Ludovic Marin/Pool", "REUTERS/Ludovic Marin/Pool", "REUTERS"),
     ("(Photo by Jane Doe/Getty Images)", "Photo by Jane Doe/Getty Images", "Getty Images"),
     ("(Kyodo)", "Kyodo", "Kyodo"),
+    ("( Turkish Coast Guard Command - Anadolu Agency )",
+     "Turkish Coast Guard Command - Anadolu Agency", "Anadolu Agency"),
+    ("- File Photo ( Emin Sansar - Anadolu Agency )",
+     "File Photo ( Emin Sansar - Anadolu Agency )", "Anadolu Agency"),
+    ("Dale Pruitt/Northwest Arkansas Courier", "Dale Pruitt/Northwest Arkansas Courier",
+     "Northwest Arkansas Courier"),
+    ("(Photo: AFP/Ramon Dela Cruz)", "Photo: AFP/Ramon Dela Cruz", "AFP"),
 ])
 def test_credit_forms(credit: str, printed: str, agency: str) -> None:
     line = f"{CAPTION} {credit}"
@@ -36,6 +43,8 @@ def test_credit_forms(credit: str, printed: str, agency: str) -> None:
     "The minister said the talks would go on (Reuters) - a headline",
     "Talks resumed on Tuesday (local time).",
     "ALSO READ: Ports brace for low water",
+    "Leaders met in Paris for talks on the deal (2020 - 2024)",
+    "He met Smith on Monday. John Doe/Jane Roe went home",
 ])
 def test_lines_that_are_no_captions(line: str) -> None:
     assert not is_caption_line(line)
