@@ -29,8 +29,9 @@ _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”]){2,70}?)"
                        r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.]|$)")
-_APPOSED = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?),\s+(?P<app>[^,;\"“”]{1,70}|(?:who|which)\s"
-                      r"[^,;\"“”]{1,200}),\s+(?P<verb>" + SAY
+_APPOSED = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?),\s+(?P<app>[^,;\"“”]{1,70}"
+                      r"(?:,\s+[^,;\"“”]{1,70})?|(?:who|which)\s[^,;\"“”]{1,200}),\s+"
+                      r"(?P<verb>" + SAY
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
@@ -53,7 +54,7 @@ _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
                   r"turnout|attendance|cost|damage|losses|bill)\s+at\b(?P<rest>)")
 _VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
-_RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>recorded|"
+_RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>recorded|"
                       r"registered|counted|logged|tallied|reported|found|estimates|estimated)\s")
 _NEXT = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>(?:reported|said|wrote|announced|"
                    r"posted|stated|confirmed|gave)\s+(?:this|these\s+figures|the\s+figures|"
@@ -227,6 +228,10 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
                                     floor=max(0, start - 1500))
     if len(words) == 1 and low in _GENDERED:
         return person_for_pronoun(article, registry, start, _GENDERED[low])
+    if len(words) == 1 and low == "it":
+        found = _it(article, registry, start)
+        if found is not None:
+            return found
     if len(words) == 1 and low in _PRONOUNS:
         kinds = _PRONOUNS[low] or ORGANISATION_KINDS
         floor = max(0, start - 600)
@@ -263,6 +268,18 @@ def _named_after_state(article: Article, start: int, end: int) -> bool:
     return bool(states) and bool(others)
 
 
+def _it(article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
+    """Return the body "it said" continues: the source of the nearest sentence before that
+    names one ("The tribunal said ... It said turnout was 86.2%"), if it is no person."""
+    before = [s for s in article.sentences if s.end <= start][-2:]
+    for sentence in reversed(before):
+        found = [s for s in sources_in(article, registry, sentence.start, sentence.end)
+                 if s.how != "embedded"]
+        if found:
+            return found[0].party if found[0].party.kind != P.PERSON else None
+    return None
+
+
 #: What a source publishes: "the tribunal's preliminary count", "NHS England figures
 #: published last month", "data from the central bank", "a January report by the monitor".
 _DOCUMENTS = (r"(?:count|tally|data|figures|statistics|numbers|survey|poll|report|study|"
@@ -276,10 +293,11 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){
                            + _PUBLISHED)
 _OWNER_NAMED = re.compile(r"(?P<owner>[A-Z][^,;\"“”]*?)\s+(?:[a-z][\w-]*\s+){0,2}?" + _DOCUMENTS +
                           _PUBLISHED)
-_OWNER_AFTER = re.compile(r"(?:(?:the|a|an|its|their|new|latest|recent|preliminary|official|"
-                          r"final|annual|monthly|weekly|quarterly|[A-Z][a-z]+|\d{4})\s+){0,4}"
+_OWNER_AFTER = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|new|latest|recent|preliminary|"
+                          r"official|final|annual|monthly|weekly|quarterly|[A-Z][a-z]+|\d{4})\s+){0,4}"
                           + _DOCUMENTS + r"\s+(?:(?:published|released|issued|compiled|"
-                          r"gathered|collected|commissioned)\s+)?(?:from|by|of)\s+(?P<owner>.+)")
+                          r"gathered|collected|commissioned)\s+)?(?:from|by|of)\s+(?P<owner>.+?)"
+                          + _PUBLISHED)
 #: "insurance broker Marsh", "medical charity Doctors Without Borders (MSF)": a description in
 #: lower case before a name.
 _DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+)?(?:[a-z-]+\s+)?(?:broker|charity|"
@@ -297,6 +315,9 @@ def _document_owner(text: str, start: int, end: int) -> Span | None:
         match = pattern.fullmatch(text, start, end)
         if match:
             owner = _trim_np(text, match.start("owner"), match.end("owner"))
+            article = re.match(r"(?:[Aa]n?|[Tt]he)\s+(?=[A-Z])", text[owner[0]:owner[1]])
+            if article:  # "A Eurobarometer survey": Eurobarometer
+                owner = (owner[0] + article.end(), owner[1])
             if owner[1] > owner[0] and not re.fullmatch(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)",
                                                           text[owner[0]:owner[1]]):
                 return owner
@@ -329,8 +350,8 @@ def _spokesperson(article: Article, registry: P.Registry, start: int, end: int
 
 
 #: Sources named by what they are: "police", "prosecutors", "city officials".
-_COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>city|county|state|provincial|regional|"
-                          r"local|municipal|district|federal|hospital|health|school|election|"
+_COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>[A-Z][\w'’-]+|city|county|state|"
+                          r"provincial|regional|local|municipal|district|federal|hospital|health|school|election|"
                           r"electoral|military|prison|jail|airport|port|park)\s+)?"
                           r"(?P<who>police|prosecutors|officials|authorities|investigators|"
                           r"firefighters|rescuers|organi[sz]ers|coroners?)")
@@ -341,9 +362,13 @@ def _collective(article: Article, registry: P.Registry, start: int, end: int, ph
     """Return the body behind "police said" or "city officials said": one the story named
     ("the Bentonville Police Department"), or a new one, low confidence, named by the words."""
     match = _COLLECTIVES.fullmatch(phrase)
-    if not match or (match["who"] in ("officials", "authorities") and not match["where"]):
+    if not match:
         return None
-    word = match["where"] or match["who"]
+    if match["where"] and match["where"][0].isupper() and (
+            match["where"] in STOP_CAPS or P.state_for_adjective(match["where"], registry)
+            or match["where"] in gazetteer().names):
+        return None  # "Ukrainian officials", "Japanese police": the state's, not a body
+    word = (match["where"] or match["who"]).lower()
     if word in ("police", "city", "county", "state"):
         named = [p for (_, e), p in registry.within(max(0, start - 4000), start)
                  if p.kind in ("government_body", "armed_forces") and
@@ -352,6 +377,8 @@ def _collective(article: Article, registry: P.Registry, start: int, end: int, ph
             named[-1].add_mention((start, end))
             return named[-1]
     name = re.sub(r"^(?:the|The)\s+", "", phrase)
+    if not match["where"] and match["who"] in ("officials", "authorities"):
+        name = f"{match['who']} (unnamed)"  # "officials said": a body the story leaves vague
     kind = "government_body" if match["who"] not in ("organisers", "organizers") else "other"
     return _made(article, registry, start, end, name, kind)
 
@@ -504,7 +531,7 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
     head = bare["head"]
     named = [p for (_, e), p in registry.within(max(0, start - 3000), start)
              if p.kind in ORGANISATION_KINDS and p.kind != P.STATE and (
-                 head in p.heads or P.strip_possessive(p.name)[0].lower().endswith(head))]
+                 head in p.heads or head in P.strip_possessive(p.name)[0].lower().split())]
     if named:  # "the Korean Railway Workers' Union ..." then "the union said"
         named[-1].add_mention((start, end))
         return named[-1]

@@ -127,8 +127,16 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return start + stop.start() if stop else end
 
 
+#: Periods that say how a figure is measured rather than when: a dated one after them wins
+#: ("rose 0.6 percent year on year in October": October).
+_RATE_PERIODS = re.compile(r"year\s+on\s+year|(?:a|per)\s+(?:year|month|week|day)|annually",
+                           re.IGNORECASE)
+
+
 def find_period(text: str, start: int, end: int) -> str | None:
-    match = _PERIOD.search(text, start, end) if start < end else None
+    found = list(_PERIOD.finditer(text, start, end)) if start < end else []
+    dated = [m for m in found if not _RATE_PERIODS.fullmatch(m["period"])]
+    match = dated[0] if dated else (found[0] if found else None)
     if match is None:
         return None
     period = clean(match["period"])

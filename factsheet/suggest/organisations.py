@@ -21,6 +21,9 @@ from factsheet.suggest.data import gazetteer
 from factsheet.suggest.draft import HIGH, LOW, PartyDraft, Span
 from factsheet.suggest.text import Article, Word, adjacent, clean, split_sentences, words
 
+#: Company suffixes: "Damodar Valley Collieries Ltd" is later "the company".
+_COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "plc", "llc", "gmbh", "ag", "corp",
+                               "co"})
 #: Head words and the party kind they make.
 HEADS = {
     **dict.fromkeys(["ministry", "agency", "directorate", "office", "administration", "service",
@@ -39,6 +42,7 @@ HEADS = {
     **dict.fromkeys(["company", "operator", "utility", "firm", "corporation", "producer", "maker",
                      "airline", "carrier", "manufacturer", "exporter", "group", "bank",
                      "cooperative", "co-op"], "company"),
+    **dict.fromkeys(_COMPANY_SUFFIXES, "company"),
     **dict.fromkeys(["institute", "university", "foundation", "association", "federation",
                      "union", "organisation", "organization"], "other"),
 }
@@ -263,7 +267,8 @@ def _register(article: Article, registry: P.Registry, tokens: list[Word], m: int
                     and p.key.endswith(f":{core.casefold()}")), key)
     party = registry.add(PartyDraft(key, name[:1].upper() + name[1:], kind, country=country,
                                     confidence=HIGH if capitals else LOW,
-                                    heads=(head.split()[-1],)))
+                                    heads=("company", "firm", head) if head in
+                                    _COMPANY_SUFFIXES else (head.split()[-1],)))
     if owner is not None and party.affiliation is None and kind != "company":
         party.affiliation = owner
     party.add_mention((begin, tokens[last].end - (2 if P.strip_possessive(

@@ -16,6 +16,7 @@ import re
 from factsheet.suggest import parties as P
 from factsheet.suggest.data import gazetteer
 from factsheet.suggest.draft import HIGH, LOW, PartyDraft, Span
+from factsheet.suggest.organisations import HEADS
 from factsheet.suggest.text import Article, Word, adjacent, split_sentences, words
 
 SPEECH_VERBS = frozenset(
@@ -86,7 +87,7 @@ def is_name_word(word: Word) -> bool:
         return False
     if plain in g.organisations or (plain.isupper() and len(plain) > 1):
         return False
-    if plain.lower() in _ORGANISATION_WORDS:
+    if plain.lower() in _ORGANISATION_WORDS or plain.lower() in HEADS:
         return False
     return not re.search(r"\d", plain)
 

@@ -126,7 +126,7 @@ def _is_claim(article: Article, figure: Figure) -> bool:
                                                 r"July|August|September|October|November|"
                                                 r"December)\b", after):
         return False
-    if _TIME_UNITS.match(after) and not (
+    if not figure.percent and not figure.currency and _TIME_UNITS.match(after) and not (
             _BOUNDED_DURATION.match(after) and figure.value > 1 and (
                 figure.qualifier in ("more than", "over", "at least", "up to", "nearly",
                                      "almost", "about", "around", "some", "upwards of")

@@ -205,3 +205,34 @@ def test_a_name_the_list_knows_is_not_the_country_inside_it() -> None:
 def test_a_body_named_after_its_country_is_not_the_country() -> None:
     [stat] = stats("Inflation rose to 3.1% in October, Statistics Netherlands said.")
     assert stat["attributed_to"] == "Statistics Netherlands"
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("The tribunal of Arlenia, the Supreme Electoral Tribunal, met. In a statement, the "
+     "Supreme Electoral Tribunal said the count was normal. It said turnout was 86.2%.", 86.2,
+     "Supreme Electoral Tribunal"),
+    ("Nine miners were killed and four others remained trapped, officials said.", 9,
+     "Officials (unnamed)"),
+    ("Brussels police said about 2,500 farmers took part.", 2500, "Brussels police"),
+    ("A Eurobarometer survey published this month found that 71% of Europeans support it.",
+     71, "Eurobarometer"),
+    ("A survey by Social Weather Stations released this month found that 64 per cent of "
+     "adults were affected.", 64, "Social Weather Stations"),
+    ("The mine is run by Damodar Valley Collieries Ltd (DVCL). Twenty-two workers were "
+     "inside when the roof collapsed, according to the company.", 22,
+     "Damodar Valley Collieries Ltd"),
+    ("Abdul Rahman Hotak, 27, from Afghanistan's Kunduz province, said he had paid smugglers "
+     "2,500 euros for the crossing.", 2500, "Abdul Rahman Hotak"),
+    ("The National Bureau of Statistics published its data. Producer prices fell 1.8 percent "
+     "year on year, the bureau said.", 1.8, "National Bureau of Statistics"),
+])
+def test_sources_of_this_round(paragraphs: str, value: float, source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s["value"] == value]
+    assert stat["attributed_to"] == source
+
+
+def test_a_rate_year_on_year_is_no_duration_and_the_dated_period_wins() -> None:
+    [stat] = stats("Consumer prices rose 0.6 percent year on year in October, up from 0.3 "
+                   "percent in September, data from the National Bureau of Statistics showed.")
+    assert (stat["value"], stat["period"]) == (0.6, "October")
+    assert stat["comparison"] == {"value": 0.3, "period": "September"}
