@@ -201,6 +201,13 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     owner = _document_owner(article.text, start, end)
     if owner is not None:
         return resolve(article, registry, *owner)
+    anonymous = _ANONYMOUS.fullmatch(clean(article.text[start:end]))
+    if anonymous and anonymous["head"] not in ("spokesperson", "spokesman", "spokeswoman"):
+        body = registry.at(start, end)  # "an EU diplomat": a person, not the EU
+        person = _anonymous(article, registry, start, end, anonymous)
+        if body is not None and body.kind != P.PERSON and person.affiliation is None:
+            person.affiliation = body
+        return person
     party = registry.at(start, end)
     if party is not None and not (party.kind == P.STATE and _named_after_state(article, start,
                                                                                end)):
@@ -600,14 +607,20 @@ _DOCUMENT = re.compile(r"(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?:joint\s+)
                        r"communique|declaration|report|letter|memorandum)")
 
 
+_IN_A_STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their|the)\s+(?:joint\s+|written\s+|"
+                            r"separate\s+)?(?:statement|communique|declaration|letter)\b")
+
+
 def _issuer(article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
     """Return who issued "the statement": the source of the last sentence that names one."""
     earlier = [s for s in article.sentences if s.end <= start][-5:]
     for sentence in reversed(earlier):
+        in_sentence = _IN_A_STATEMENT.search(article.text, sentence.start, sentence.end)
         for source in sources_in(article, registry, sentence.start, sentence.end):
-            if source.channel and re.search(r"statement|communique|declaration|report|letter",
-                                            source.channel):
-                return source.party
+            channel = source.channel or ""
+            if re.search(r"statement|communique|declaration|report|letter", channel) or \
+                    (in_sentence and source.how == "said"):
+                return source.party  # "..., X said in a statement", "In a statement, X said"
     return None
 
 

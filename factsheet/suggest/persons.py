@@ -109,7 +109,8 @@ def _persons_in(article: Article, registry: P.Registry, start: int, end: int) ->
     found: list[Span] = []
     i = 0
     while i < len(tokens):
-        if not is_name_word(tokens[i]) and not _country_as_first_name(tokens, i):
+        if not is_name_word(tokens[i]) and not _country_as_first_name(tokens, i) and \
+                not _surname_he(tokens, i):
             i += 1
             continue
         j = _name_end(tokens, i)
@@ -135,6 +136,14 @@ def _opens_caption(article: Article, tokens: list[Word], i: int, j: int) -> bool
                        r"meets|shakes|holds|looks|waves|gestures|walks|listens|talks|sits|"
                        r"stands|delivers|is|are)\b|,)", after)
     return bool(opens and follows)
+
+
+def _surname_he(tokens: list[Word], i: int) -> bool:
+    """Return True for "He" in "spokesperson He Lin": the Chinese surname after a title."""
+    return (tokens[i].text == "He" and i > 0 and i + 1 < len(tokens)
+            and tokens[i - 1].lower in gazetteer().title_words
+            and _adjacent(tokens[i - 1], tokens[i]) and _adjacent(tokens[i], tokens[i + 1])
+            and is_name_word(tokens[i + 1]))
 
 
 def _country_as_first_name(tokens: list[Word], i: int) -> bool:

@@ -32,8 +32,12 @@ _SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|stressed|noted|declare
            r"insisted|explained|argued|stated|posted|tweeted|replied|continued|concluded|"
            r"asked|urged|recalled|acknowledged|admitted|remarked|chanted|shouted|sang|vowed|"
            r"pledged|promised|accused|conceded|cautioned|predicted|maintained|countered|"
-           r"complained|pleaded|announced|demanded")
+           r"complained|pleaded|announced|demanded|called\s+on|appealed\s+to|put\s+it|"
+           r"attributed")
 _AFTER = re.compile(r"^\s*,?\s*(?P<np>[^,.;:\"“”]{1,90}?)\s+(?:" + _SPEECH + r")\b")
+#: '"...," its spokesperson, Nikos Alexiou, told ...': a role and the name set off by commas.
+_AFTER_APPOSED = re.compile(r"^\s*,?\s*(?P<np>[^.;:\"“”]{1,120}?,\s+[^.;:\"“”]{1,60}?),?\s+(?:"
+                            + _SPEECH + r")\b")
 _AFTER_INVERTED = re.compile(r"^\s*,?\s*(?:" + _SPEECH + r")\s+(?P<np>[^,.;:\"“”]{1,90})")
 _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[^\"“”]{0,160}$")
 _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b")
@@ -64,8 +68,10 @@ _NAMING = re.compile(r"\b(?:called|described|dubbed|branded|termed|labelled|labe
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:\"“”]{1,90}?)\s*[,:]?\s*$")
 #: A speaker named by a pronoun or by a role only: a guess about who was last named.
 _GUESSED = re.compile(r"(?:he|she|they|it|the\s+[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
-_NEXT = re.compile(r"^(?P<np>[^,;:\"“”]{2,90}?)\s+(?:" + _SPEECH + r"|made\s+the\s+(?:remarks|"
-                   r"comments)|was\s+speaking|spoke)\b")
+_NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"“”]{2,90}?)"
+                   r"(?:,\s+(?:who|whose)\b[^;:\"“”]{1,150}?)?,?\s+(?:" + _SPEECH +
+                   r"|made\s+the\s+(?:remarks|comments)|was\s+speaking|spoke|summed\s+"
+                   r"(?:it\s+)?up|described\s+it)\b")
 
 
 Found = tuple[PartyDraft, Confidence, str | None]
@@ -85,10 +91,13 @@ def find_quotations(article: Article, registry: P.Registry, draft: Draft) -> Non
             runs_on = not quote.closed
             continue
         found = _speaker(article, registry, quote)
+        guess = None
         if found is None:
             found = _from_before(article, quote, last, last_paragraph, runs_on)
+            if found is not None and found[1] is LOW:  # a name in the next paragraph wins
+                guess, found = found, None
         if found is None:
-            found = _from_next_paragraph(article, registry, quote)
+            found = _from_next_paragraph(article, registry, quote) or guess
         if found is None:
             found = _from_sentence_before(article, registry, quote)
         if found is None:
@@ -162,6 +171,12 @@ def _from_paragraph_before(article: Article, registry: P.Registry, quote: Quoted
     s, e = sentences[-1]
     sources = [source for source in A.sources_in(article, registry, s, e)
                if source.how == "said"]
+    if not sources and len(sentences) == 1:  # 'Local fisherman Mehmet Kaya was the first ...'
+        opening = registry.all_at(s, min(e, s + 60), (P.PERSON,))
+        persons = registry.all_at(s, e, (P.PERSON,))
+        if len(persons) == 1 and opening and not any(c in article.text[s:e] for c in '"“”'):
+            return opening[0], LOW, "speaker: the person the paragraph before opens with; " \
+                "check it"
     if not sources:
         return None
     if article.text[s:e].rstrip().endswith(":"):
@@ -203,6 +218,12 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
             found = _named(article, registry, close + match.start("np"), close + match.end("np"))
             if found is not None:
                 return found
+    apposed = _AFTER_APPOSED.match(after)
+    if apposed and quote.closed:  # the person named in the role, else what the role names
+        np = (close + apposed.start("np"), close + apposed.end("np"))
+        persons = registry.all_at(*np, (P.PERSON,))
+        if persons:
+            return persons[-1], HIGH, None
     before = text[current[0]:quote.start]
     participle = _PARTICIPLE.search(before)
     if participle:

@@ -192,3 +192,35 @@ def test_speakers_wire_copy_names_indirectly(paragraphs: str, speaker: str) -> N
     found = quotes(paragraphs)
     assert found, "no quotation found"
     assert found[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    # a role and the name set off by commas after the quotation
+    ('The Hellenic Coast Guard rejected the allegations. "Our officers operate in full '
+     'compliance with the law," its spokesperson, Nikos Alexiou, told public broadcaster ERT.',
+     "Nikos Alexiou"),
+    # "the statement said" after "In a statement, X said"
+    ("In a statement released after the talks, Commission President Annika Vaher said the "
+     "commission would act. “The grid facility shows what Europe can do,” the statement said.",
+     "Annika Vaher"),
+    # an anonymous person whose description holds a body
+    ("“Nobody expected a deal tonight at all,” an EU diplomat said on condition of anonymity.",
+     "EU diplomat (unnamed)"),
+    # "called on ... to", "put it", "attributed ... to"
+    ('Britain\'s Foreign Office called on Athens to "end this inhuman practice at sea now."',
+     "Foreign Office"),
+    ('Her son, Miguel, 11, put it more simply: "Our classroom has only two fans."', "Miguel"),
+    ('Spokesperson He Lin said prices rose. He attributed the change to "improving supply and '
+     'demand in some sectors."', "He Lin"),
+    # the speaker named in the next paragraph wins over the one of the paragraph before
+    ('Starmer said the talks "went well and will go on."\n\n"Business has been better since '
+     'the holiday."\n\nThat was how Chen Guixiang, who has run a pork stall for 16 years, '
+     "summed up the past month.", "Chen Guixiang"),
+    # a paragraph that names one person, then a quotation on its own
+    ("Local fisherman Mehmet Kaya was the first to see the boat.\n\n\"At first I thought it "
+     'was a pile of rubbish."', "Mehmet Kaya"),
+])
+def test_speakers_of_this_round(paragraphs: str, speaker: str) -> None:
+    found = quotes(paragraphs)
+    assert found, "no quotation found"
+    assert found[-1][0] == speaker
