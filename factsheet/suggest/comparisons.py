@@ -15,7 +15,9 @@ from factsheet.suggest.text import Sentence, clean
 _PERIOD = re.compile(
     r"\b(?P<period>(?:over|in|during)\s+the\s+(?:past|last|previous|first|second|third|fourth)\s+"
     r"(?:\d+\s+|\w+\s+)?(?:hours?|days?|weeks?|months?|years?|quarter|half(?:\s+of\s+\d{4})?|"
-    r"day|night)|(?:in|during|for|since|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+"
+    r"day|night)(?:\s+of\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|\d{4}|the\s+year)(?:\s+\d{4})?)?|"
+    r"(?:in|during|for|since|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+"
     r"(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)(?:\s+\d{4})?|(?:in|during|for|since)\s+\d{4}|"
     r"(?:this|last|next)\s+(?:spring|summer|autumn|fall|winter|year|month|week|season|quarter)|"

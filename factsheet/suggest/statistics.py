@@ -35,6 +35,14 @@ _BOUNDED_DURATION = re.compile(r"^\s*(?:hours|days|weeks|months|years|nights)\b(
                                re.IGNORECASE)
 _RATIO = re.compile(r"^\s+times\s+(?:the|as|more|higher|lower|larger|bigger|greater|that|what|"
                     r"its|their)\b", re.IGNORECASE)
+#: "3.9 billion pesos (US$68 million)", "32 yuan (about 4.5 U.S. dollars)": a conversion.
+_CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|lakh|bn|m))?\s+"
+                         r"[A-Za-z.$€£¥₹ ]{2,25}\(\s*(?:about|around|roughly|some|approximately|"
+                         r"nearly|or|equivalent\s+to)?\s*$")
+#: "announced an ex gratia of Rs 10 lakh": money promised, a commitment. Money already
+#: allocated or paid out ("had allocated UAH 450 million") is a statistic.
+_GRANTED = re.compile(r"\b(?:announced|earmarked)\s+(?:an?\s+|the\s+)?(?:(?!that\b)[\w-]+\s+)"
+                      r"{0,4}(?:of\s+)?$")
 #: "Lt. Col. Steven Harlan, 58, guilty": an age after a name.
 _AGE = re.compile(r"[A-Z][\w'’.-]+,\s+$")
 _DATE_CONTEXT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
@@ -149,6 +157,10 @@ def _is_claim(article: Article, figure: Figure) -> bool:
                                                          after):
         return False
     clause = text[max(0, figure.number_start - 80):figure.start]
+    if _CONVERSION.search(text[max(0, figure.start - 60):figure.start]):
+        return False  # "3.9 billion pesos (US$68 million)": the same amount converted
+    if figure.currency and _GRANTED.search(clause):
+        return False  # "announced an ex gratia of Rs 10 lakh": a commitment
     return not article.in_quote(figure.start, figure.end) and not _COMMITTED.search(clause)
 
 
@@ -247,6 +259,9 @@ def _unit(text: str, figure: Figure, limit: int) -> tuple[str | None, str, int]:
     if figure.percent:
         return "percent", "", pos
     rest = text[pos:limit]
+    dollars = re.match(r"^\s+(?:U\.S\.|US)\s+dollars?\b", rest)
+    if dollars:  # "4.5 U.S. dollars"
+        return f"{scale}US dollars", "", pos + dollars.end()
     of = re.match(r"^\s+of\s+(?:the|them|those|these|its|their)\b\s*", rest)
     if of and not rest[of.end():].startswith(("m ", "m,")):
         pos += of.end()

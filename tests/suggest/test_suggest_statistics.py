@@ -236,3 +236,21 @@ def test_a_rate_year_on_year_is_no_duration_and_the_dated_period_wins() -> None:
                    "percent in September, data from the National Bureau of Statistics showed.")
     assert (stat["value"], stat["period"]) == (0.6, "October")
     assert stat["comparison"] == {"value": 0.3, "period": "September"}
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The department estimated damage at 3.9 billion pesos (US$68 million), it said.",
+    "She said pork had climbed to about 32 yuan (about 4.5 U.S. dollars) per kilogram.",
+    "Chief Minister Arjun Tudu announced an ex gratia of Rs 10 lakh each for the families.",
+])
+def test_conversions_and_money_promised_are_no_statistics(paragraph: str) -> None:
+    found = stats(paragraph)
+    assert all(s["value"] not in (68, 4.5, 10) for s in found)
+
+
+def test_money_already_allocated_is_a_statistic_and_a_period_of_a_month() -> None:
+    found = stats("Deputy Prime Minister Yulia Svyrydenko said the government had allocated "
+                  "UAH 450 million to restore power lines.\n\nManila Electric Company said "
+                  "demand rose 9 per cent year on year in the first three weeks of April.")
+    assert [(s["value"], s.get("period")) for s in found] == [
+        (450, None), (9, "in the first three weeks of April")]
