@@ -85,7 +85,11 @@ def is_name_word(word: Word) -> bool:
         return False
     if plain.lower() in g.title_words or plain in g.names or plain in g.adjectives:
         return False
-    if plain in g.organisations or (plain.isupper() and len(plain) > 1):
+    if plain in g.organisations:
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", plain):
+        return True  # initials: "B.R. Gavai"
+    if plain.isupper() and len(plain) > 1:
         return False
     if plain.lower() in _ORGANISATION_WORDS or plain.lower() in HEADS:
         return False

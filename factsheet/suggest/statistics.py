@@ -98,7 +98,7 @@ def find_statistics(article: Article, registry: P.Registry, draft: Draft) -> Non
             stat = _statistic(article, sentence, figure, figures, baselines)
             if stat is None:
                 continue
-            _same_unit_as_before(stat, draft, sentence)
+            _same_unit_as_before(stat, draft, sentence, article.text)
             if not C.stated(article.text, stat):
                 continue
             _attribute(article, registry, sentence, stat, source)
@@ -108,18 +108,30 @@ def find_statistics(article: Article, registry: P.Registry, draft: Draft) -> Non
             draft.facts.append(stat)
 
 
-def _same_unit_as_before(stat: FactDraft, draft: Draft, sentence: Sentence) -> None:
+def _same_unit_as_before(stat: FactDraft, draft: Draft, sentence: Sentence, text: str
+                         ) -> None:
     """Give "injuring 14 more", "27 others" and "of which 104 were shot down" the unit of the
     figure before them."""
     if stat.fields.get("unit") not in ("more", "others", "other", None):
         return
     before = [f for f in draft.of_kind("statistics")
               if sentence.start <= f.evidence[0][0] < sentence.end and f.fields.get("unit")]
+    if before and before[-1].fields["unit"] == "percent" and stat.fields.get("unit") is None:
+        # "Applications fell 23.5 percent to 98,000": the level of what fell, not a percent
+        subject = _MOVED.match(text, sentence.start, sentence.end)
+        if subject:
+            stat.fields["measure"] = clean(subject["subject"])
+        return
     if before:
         stat.fields["unit"] = before[-1].fields["unit"]
         measure = stat.fields["measure"]
         stat.fields["measure"] = before[-1].fields["unit"] if measure == "figure" else \
             f"{before[-1].fields['unit']} ({measure})"
+
+
+_MOVED = re.compile(r"(?:[\w'’-]+\s+){0,6}?(?P<subject>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+                    r"(?:rose|fell|jumped|dropped|climbed|declined|increased|decreased|grew|"
+                    r"slipped|surged|plunged|edged\s+(?:up|down)|sank|slumped|soared)\b")
 
 
 def _is_claim(article: Article, figure: Figure) -> bool:

@@ -135,7 +135,8 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or \
+        re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None  # initials: "B.R. Gavai"
 
 
 def _inside_open_quote(text: str, start: int, stop: int) -> bool:

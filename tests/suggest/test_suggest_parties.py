@@ -124,3 +124,20 @@ def test_persons_introduced_without_a_title_before_the_name(sentence: str, name:
 def test_no_person_from_an_age_or_kin_pattern_without_a_name(sentence: str) -> None:
     found = draft(f"A headline\n\nLONDON - The talks went on.\n\n{sentence}\n")
     assert [p.name for p in found.parties if p.kind == "person"] == []
+
+
+@pytest.mark.parametrize(("sentence", "name", "mention"), [
+    ("A bench headed by Chief Justice B.R. Gavai said the states had failed.", "B.R. Gavai",
+     "Chief Justice B.R. Gavai"),
+    ("Solicitor General Tushar Mehta told the court that fires were recorded.", "Tushar Mehta",
+     "Solicitor General Tushar Mehta"),
+    ("Senior advocate Gopal Sankaranarayanan said the pollution came from stubble.",
+     "Gopal Sankaranarayanan", "Senior advocate Gopal Sankaranarayanan"),
+    ("BNM Governor Datuk Seri Abdul Rasheed Ghaffour said inflation eased.",
+     "Abdul Rasheed Ghaffour", "BNM Governor Datuk Seri Abdul Rasheed Ghaffour"),
+])
+def test_commonwealth_courts_and_malaysian_honorifics(sentence: str, name: str,
+                                                      mention: str) -> None:
+    found = draft(f"A headline\n\nLONDON - The talks went on.\n\n{sentence}\n")
+    person = party(found, name)
+    assert mention in [found.text[s:e] for s, e in person.mentions]

@@ -254,3 +254,12 @@ def test_money_already_allocated_is_a_statistic_and_a_period_of_a_month() -> Non
                   "demand rose 9 per cent year on year in the first three weeks of April.")
     assert [(s["value"], s.get("period")) for s in found] == [
         (450, None), (9, "in the first three weeks of April")]
+
+
+def test_the_level_after_a_percentage_change_is_no_percentage() -> None:
+    found = stats("Asylum applications fell 23.5 percent to 98,000 in the first ten months of "
+                  "the year, the Federal Office for Migration and Refugees (BAMF) said.")
+    level = next(s for s in found if s["value"] == 98000)
+    assert "unit" not in level or level["unit"] != "percent"
+    assert level["measure"] == "Asylum applications"
+    assert level["attributed_to"] == "Federal Office for Migration and Refugees"
