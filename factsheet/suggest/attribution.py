@@ -201,6 +201,11 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     owner = _document_owner(article.text, start, end)
     if owner is not None:
         return resolve(article, registry, *owner)
+    speaking_for = _SPEAKS_FOR.fullmatch(article.text, start, end)
+    if speaking_for:  # "A NATO spokesman in Brussels": NATO, not Belgium
+        body = registry.at(speaking_for.start("body"), speaking_for.end("body"))
+        if body is not None and body.kind != P.PERSON:
+            return body
     anonymous = _ANONYMOUS.fullmatch(clean(article.text[start:end]))
     if anonymous and anonymous["head"] not in ("spokesperson", "spokesman", "spokeswoman"):
         body = registry.at(start, end)  # "an EU diplomat": a person, not the EU
@@ -332,6 +337,8 @@ def _document_owner(text: str, start: int, end: int) -> Span | None:
 
 
 _SPOKESPERSON = r"(?:spokesperson|spokesman|spokeswoman|representative)"
+_SPEAKS_FOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?P<body>[^,;\"“”]{2,60}?)\s+" + _SPOKESPERSON +
+                         r"(?:\s+(?:in|at|for|from)\s+[^,;\"“”]{2,40})?")
 
 
 def _spokesperson(article: Article, registry: P.Registry, start: int, end: int

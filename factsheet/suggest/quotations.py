@@ -42,7 +42,8 @@ _AFTER_INVERTED = re.compile(r"^\s*,?\s*(?:" + _SPEECH + r")\s+(?P<np>[^,.;:\"�
 _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[^\"“”]{0,160}$")
 _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b")
 _PARTICIPLE = re.compile(r",\s+(?:calling|saying|describing|adding|arguing|warning|"
-                         r"insisting|noting|chanting|shouting)\b[^\"“”]*$")
+                         r"insisting|noting|chanting|shouting|telling|urging|vowing|"
+                         r"promising|accusing)\b[^\"“”]*$")
 #: A crowd that chants or shouts a quotation: "protesters waving flags chanted "..."".
 _CROWDS = (r"protesters|protestors|demonstrators|workers|students|supporters|crowds?|marchers|"
            r"strikers|activists|villagers|fans|mourners|residents|farmers|miners|nurses|"
@@ -68,9 +69,13 @@ _NAMING = re.compile(r"\b(?:called|described|dubbed|branded|termed|labelled|labe
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:\"“”]{1,90}?)\s*[,:]?\s*$")
 #: A speaker named by a pronoun or by a role only: a guess about who was last named.
 _GUESSED = re.compile(r"(?:he|she|they|it|the\s+[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+#: '"..." The warning came from Health Minister Chikondi Banda, who ...'.
+_CAME_FROM = re.compile(r"^(?:The|That|This|Those|These)\s+(?:warning|remarks?|comments?|appeal|"
+                        r"call|plea|words|message|assessment|admission)\s+came\s+from\s+"
+                        r"(?P<np>[^,;:\"“”]{2,90}?)(?=,|\.|\s+(?:who|at|in|on|during)\b)")
 _NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"“”]{2,90}?)"
                    r"(?:,\s+(?:who|whose)\b[^;:\"“”]{1,150}?)?,?\s+(?:" + _SPEECH +
-                   r"|made\s+the\s+(?:remarks|comments)|was\s+speaking|spoke|summed\s+"
+                   r"|made\s+the\s+(?:remarks?|comments?)|was\s+speaking|spoke|summed\s+"
                    r"(?:it\s+)?up|described\s+it)\b")
 
 
@@ -231,6 +236,11 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
         if crowd:
             return _crowd(registry, current[0] + crowd.start("head"),
                           current[0] + crowd.end("head"), crowd["head"])
+        said = [source for source in A.sources_in(article, registry, current[0],
+                                                  current[0] + participle.start() + 1)
+                if source.how == "said"]
+        if said:  # "Chile agreed ..., Chilean Foreign Minister X said, calling the review"
+            return said[0].party, HIGH, None
         subject = registry.all_at(current[0], current[0] + participle.start())
         if subject:
             return subject[0], HIGH, None
@@ -257,7 +267,8 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
     if _opens_paragraph(article, quote):
         following = [(s, e) for s, e in sentences if s >= close]
         if following:
-            match = _NEXT.match(text[following[0][0]:following[0][1]])
+            sentence = text[following[0][0]:following[0][1]]
+            match = _NEXT.match(sentence) or _CAME_FROM.match(sentence)
             if match:
                 start = following[0][0]
                 party = A.resolve(article, registry, start + match.start("np"),
@@ -319,11 +330,15 @@ def _naming(article: Article, registry: P.Registry, start: int, before: str) -> 
     persons = [p for p in subject if p.kind == P.PERSON]
     if persons:
         return persons[-1], HIGH, None
-    aside = re.match(r"(?P<np>[^,;:\"“”]{2,90}?),\s", before)
+    aside = re.match(r"(?P<np>[^,;:\"“”]{2,90}?),\s+(?:who|whose)\b", before)
     if aside:  # 'A lineman from a Missouri crew, who ..., called it "..."'
         found = _named(article, registry, start + aside.start("np"), start + aside.end("np"))
         if found is not None:
             return found
+    said = [source for source in A.sources_in(article, registry, start, start + match.start())
+            if source.how == "said"]
+    if said:  # "Turkey's defence ministry said in a statement that described the work as"
+        return said[0].party, HIGH, None
     return (subject[0], HIGH, None) if subject else None
 
 

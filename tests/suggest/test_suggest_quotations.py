@@ -224,3 +224,28 @@ def test_speakers_of_this_round(paragraphs: str, speaker: str) -> None:
     found = quotes(paragraphs)
     assert found, "no quotation found"
     assert found[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    # the source of "said" before a naming verb or a participle, not the first state named
+    ("The two governments signed protocols with Turkey rather than with each other, Turkey's "
+     'defence ministry said in a statement that described the work as "strictly humanitarian '
+     'and strictly technical."', "Turkey's defence ministry"),
+    ("Zambia will not close its border with Malawi, Zambian Health Minister Mwila Chanda said "
+     'on Wednesday, calling closures "costly and useless against a waterborne disease."',
+     "Mwila Chanda"),
+    ('Starmer did not say when the review would end, telling delegates only that it would be '
+     'finished "well before any British licence is issued."', "Keir Starmer"),
+    # a spokesman of a body in a capital speaks for the body
+    ('A NATO spokesman in Brussels said the alliance "welcomes any step that makes shipping '
+     'safer."', "North Atlantic Treaty Organization"),
+    # the next sentence names the speaker in other words
+    ('"Every mine we find is a ship that does not sink." Starmer made the remark to reporters '
+     "in Istanbul.", "Keir Starmer"),
+    ('"We are now seeing cases in villages that had none." The warning came from Health '
+     "Minister Chikondi Banda, who announced the emergency.", "Chikondi Banda"),
+])
+def test_speakers_the_source_of_the_sentence_names(paragraphs: str, speaker: str) -> None:
+    found = quotes(paragraphs)
+    assert found, "no quotation found"
+    assert found[-1][0] == speaker
