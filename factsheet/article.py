@@ -40,7 +40,8 @@ _NOT_CITIES = frozenset({"UPDATE", "BREAKING", "WATCH", "READ", "LISTEN", "EXCLU
                          "ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "PHOTO",
                          "VIDEO", "ALSO READ", "READ MORE", "FILE"})
 #: "MUGLA, Türkiye" on a line of its own before the story, as Anadolu prints it.
-_LINE_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z]),\s+[A-ZÀ-Ý][\w'’ .-]{1,30}$")
+_LINE_DATELINE = re.compile(r"^(?:(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z]),\s+[A-ZÀ-Ý][\w'’ .-]{1,30}"
+                            r"|(?P<pair>[A-Z][A-Z'’.-]{1,30}(?:\s*/\s*[A-Z][A-Z'’.-]{1,30})+))$")
 #: The forms without a dash are looked for only this near the top of the text.
 _LENIENT_BLOCKS = 10
 _CREDIT = re.compile(
@@ -163,6 +164,8 @@ def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[
         return [c.strip() for c in match["cities"].split("/")]
     match = _LINE_DATELINE.match(chunk)
     if match and i + 1 < len(blocks) and len(text[blocks[i + 1][0]:blocks[i + 1][1]]) > 120:
+        if match["pair"]:  # "BAGHDAD / ANKARA"
+            return [c.strip() for c in match["pair"].split("/")]
         return [match["cities"].strip()]
     return []
 

@@ -36,6 +36,9 @@ _FORMS = (
     # [Getty Images], [AFP]
     re.compile(r"\[(?P<credit>[^\[\]]*?(?:Images?|PHOTO|Photo|" + _AGENCIES + r")[^\[\]]*)\]"
                r"\s*\.?\s*$"),
+    # "... here today. --fotoBERNAMA (2027) COPYRIGHTS RESERVED"
+    re.compile(r"-{1,2}\s*(?P<credit>foto[A-Z]{2,}(?:\s*\(\d{4}\))?(?:\s+COPYRIGHTS?\s+RESERVED)?)"
+               r"\s*$"),
     # AFP PHOTO / NAME
     re.compile(r"(?P<credit>\b[A-Z][A-Za-z-]*\s+PHOTO\s*/\s*\S[^/]*?)\s*$"),
     # Photo: Reuters
@@ -112,6 +115,9 @@ def _agency(line: str, span: tuple[int, int]) -> tuple[int, int] | None:
         if piece and (piece in known or piece.title() in known or piece.upper() in known):
             at = credit.find(piece, match.start())
             return (start + at, start + at + len(piece))
+    foto = re.match(r"foto(?P<a>[A-Z]{2,})", credit)
+    if foto:  # "fotoBERNAMA"
+        return (start + foto.start("a"), start + foto.end("a"))
     before = re.match(r"\s*(?P<a>[A-Z][\w-]*)\s+PHOTO\b", credit)
     if before:
         return (start + before.start("a"), start + before.end("a"))

@@ -71,6 +71,7 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     _check_times(header)
     _datelines(article, header)
     _agency_from_text(article, header)
+    _agency_from_credits(article, header)
     _related(article, header)
     for name, value in (meta or {}).items():
         header.set(name, value, LOW, "read from the page's metadata")
@@ -148,10 +149,12 @@ def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
 
 
 def _looks_like_a_name(text: str) -> bool:
-    """Return True for two to four capitalised words in any script: "Ömer Faruk Yıldız"."""
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(w[0].isupper() and w.replace("-", "").replace(
-        "'", "").isalpha() for w in words) and not any(w in _NOT_NAMES for w in words)
+    """Return True for names of two to four capitalised words in any script, one or several
+    ("Ömer Faruk Yıldız", "Zeynep Kaplan and Mustafa Hasan")."""
+    names = [n.split() for n in re.split(r"\s+and\s+|\s*,\s*", text.strip())]
+    return 0 < len(names) <= 4 and all(2 <= len(words) <= 4 and all(
+        w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() and w not in _NOT_NAMES
+        for w in words) for words in names)
 
 
 def _check_times(header: HeaderDraft) -> None:
@@ -276,6 +279,28 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
     if reporting and "byline" not in header.values:
         header.set("byline", clean(reporting["who"]), LOW,
                    'from "Reporting by" at the end')
+
+
+def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
+    """When nothing else names the agency, take the one every photo credit ends with: the
+    outlet's own photographer ("Diego Fedele/AAP PHOTOS", "Name - Anadolu Agency",
+    "Kate Wren/The Guardian"). A credit that names the agency first ("AFP/Name") is a
+    bought photo and says nothing of who wrote the story."""
+    if "agency" in header.values or not article.captions:
+        return
+    names = set()
+    for caption in article.captions:
+        if caption.agency is None:
+            return
+        credit = article.text[caption.credit[0]:caption.credit[1]]
+        tail = article.text[caption.agency[1]:caption.credit[1]]
+        if re.sub(r"\W|PHOTOS?|Photos?", "", tail) or \
+                not article.text[caption.credit[0]:caption.agency[0]].strip(" /-(") or \
+                credit.strip().startswith(article.text[caption.agency[0]:caption.agency[1]]):
+            return
+        names.add(credits.agency_name(article.text[caption.agency[0]:caption.agency[1]])[0])
+    if len(names) == 1:
+        header.set("agency", names.pop(), LOW, "from the photo credits: check it")
 
 
 def _related(article: Article, header: HeaderDraft) -> None:

@@ -56,8 +56,14 @@ class Stamp:
 def read_stamps(line: str, default: dt.tzinfo) -> dict[str, Stamp]:
     """Return {"published": ..., "updated": ...} for the times ``line`` prints, if any."""
     found: dict[str, Stamp] = {}
-    for label, segment in _segments(line):
+    segments = _segments(line)
+    dates = [m for _, segment in segments if (m := _date_match(segment)) is not None]
+    for label, segment in segments:
         stamp = read_stamp(segment, default)
+        if stamp is None and dates and _TIME.search(segment):
+            # "Updated January 14 2028 - 6:41pm, first published 2:05pm": the same day
+            year, month, day = dates[0][0]
+            stamp = read_stamp(f"{year}-{month:02d}-{day:02d} {segment}", default)
         if stamp is None:
             continue
         name = label or ("published" if "published" not in found else "updated")

@@ -29,6 +29,8 @@ CAPTION = ("French President Emmanuel Macron and Britain's Prime Minister Keir S
     ("Dale Pruitt/Northwest Arkansas Courier", "Dale Pruitt/Northwest Arkansas Courier",
      "Northwest Arkansas Courier"),
     ("(Photo: AFP/Ramon Dela Cruz)", "Photo: AFP/Ramon Dela Cruz", "AFP"),
+    ("--fotoBERNAMA (2027) COPYRIGHTS RESERVED", "fotoBERNAMA (2027) COPYRIGHTS RESERVED",
+     "BERNAMA"),
 ])
 def test_credit_forms(credit: str, printed: str, agency: str) -> None:
     line = f"{CAPTION} {credit}"

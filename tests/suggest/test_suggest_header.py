@@ -166,3 +166,35 @@ def test_a_name_before_the_time_line_and_a_dateline_on_its_own_line() -> None:
     assert header["byline"] == "Ömer Faruk Yıldız"  # not the desk's "Writing by"
     assert header["datelines"] == ["MUGLA"]
     assert header["published"].startswith("2027-08-20T13:42")
+
+
+def test_a_time_line_that_dates_only_the_update() -> None:
+    found = read_stamps("Updated January 14 2028 - 6:41pm, first published 2:05pm", dt.UTC)
+    assert found["published"].value.isoformat() == "2028-01-14T14:05:00+00:00"
+    assert found["updated"].value.isoformat() == "2028-01-14T18:41:00+00:00"
+
+
+def test_two_bylines_before_the_time_line_and_two_cities_on_a_line_of_their_own() -> None:
+    header = draft("Turkish, Iraqi foreign ministers agree to speed up Development Road\n"
+                   "Zeynep Kaplan and Mustafa Hasan   |06.10.2027 14:22 - Update : 06.10.2027 "
+                   "17:48\n\nBAGHDAD / ANKARA\n\nTürkiye and Iraq on Wednesday agreed to "
+                   "accelerate work on the Development Road project and to set up a permanent "
+                   "joint committee on water, the foreign minister said after talks.\n").header
+    assert header.values["byline"] == "Zeynep Kaplan and Mustafa Hasan"
+    assert header.values["datelines"] == ["BAGHDAD", "ANKARA"]
+
+
+@pytest.mark.parametrize(("caption", "agency"), [
+    ("Firefighters battle a spot fire near Bruthen on Friday. (Diego Fedele/AAP PHOTOS)",
+     "AAP"),
+    ("Crews replace a pole in Bentonville on Wednesday. Dale Pruitt/Northwest Arkansas Courier",
+     "Northwest Arkansas Courier"),
+    ("Students leave a school in Manila on Thursday. (Photo: AFP/Ramon Dela Cruz)", None),
+])
+def test_the_agency_from_the_outlets_own_photo_credit(caption: str, agency: str | None
+                                                      ) -> None:
+    header = draft(f"Homes lost as bushfire jumps containment lines\nBy Marnie Kellett\n"
+                   f"{caption}\n\nAn out-of-control bushfire in Victoria's east has destroyed "
+                   "at least 27 homes and is threatening several more towns, with crews "
+                   "bracing for a wind change, the Country Fire Authority says.\n").header
+    assert header.values.get("agency") == agency
