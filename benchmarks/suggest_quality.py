@@ -17,7 +17,8 @@ the same text. Then, per category:
 - datelines and interstitials (related links): the cities and titles, as multisets;
 - photo credits: photos matched by overlapping evidence, counted right when the credit line
   is the same; pictured persons: the (photo, person) pairs;
-- parties: matched one to one when a mention overlaps or the names agree;
+- parties: matched one to one when a mention overlaps or the names agree (a leading "the"
+  aside);
 - quotations, statistics, commitments, positions: matched one to one by overlapping
   evidence (statistics prefer the pair with the same value); "right speaker" also needs the
   speaker to be the gold speaker, "right value and source" the same value (a scale word
@@ -284,9 +285,10 @@ def _photo_of(gold_id: str, pairs: list[tuple[Any, Any]]) -> Any:
 
 
 def _party_names(party: Any) -> set[str]:
+    """A party's names and mentions, without a leading "the" ("the Federal Police")."""
     names = {_norm(party.name), *(_norm(a) for a in party.aliases)}
     names |= {_norm(m.text) for m in party.mentions}
-    return names
+    return {n.removeprefix("the ") for n in names}
 
 
 def _same_party(gold: Any, suggested: Any) -> bool:

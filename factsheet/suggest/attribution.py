@@ -23,19 +23,20 @@ from factsheet.suggest.text import Article, clean
 
 SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[\w\s-]{1,30}?|"
        r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?|reported|reports|wrote|writes|posted|announced|"
-       r"stated|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
+       r"stated|states|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
        r"declared|explained|argued|predicted|forecast|calculated|showed|show")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”]){2,70}?)"
                        r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.]|$)")
-_APPOSED = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?),\s+(?P<app>[^,;\"“”]{1,70}"
+_APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|would)\b)"
+                      r"[^,;\"“”]){2,90}?),\s+(?P<app>[^,;\"“”]{1,120}"
                       r"(?:,\s+[^,;\"“”]{1,70})?|(?:who|which)\s[^,;\"“”]{1,200}),\s+"
                       r"(?P<verb>" + SAY
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;.\"“”]{2,90})")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;.\"“”]{2,140})")
 _QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"“”]{2,60}?)\s+as\s+"
                      r"(?:saying|telling)\b")
 #: "Jean-Pierre Bisimwa, a customary chief who says he has sheltered some 3,000 people",
@@ -52,10 +53,18 @@ _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
                   r"(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>put|puts|placed|places|estimated|"
                   r"estimates)\s+(?:the|its|their)\s+(?:number|figure|toll|count|total|crowd|"
                   r"turnout|attendance|cost|damage|losses|bill)\s+at\b(?P<rest>)")
+#: "..., the Decision Support System of the IITM, Pune, estimated": a place after the body.
+_PLACED = re.compile(r",\s+(?P<np>[^,;\"“”]{2,140}?),\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+"
+                     r"(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
+#: "All 14 economists polled by Bernama last week had forecast no change".
+_POLLED = re.compile(r"\b(?:polled|surveyed|interviewed|questioned|counted|tallied)\s+by\s+"
+                     r"(?P<np>[^,;.\"“”]{2,60}?)(?=\s+(?:last|this|on|in|had|have|has|were|was|"
+                     r"said|expect|expected|forecast|earlier|between)\b|[,;.]|$)(?P<rest>)")
 _VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
 _RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>recorded|"
-                      r"registered|counted|logged|tallied|reported|found|estimates|estimated)\s")
+                      r"registered|counted|logged|tallied|reported|found|estimates|estimated|kept|held|left|"
+                      r"raised|cut|lowered)\s")
 _NEXT = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>(?:reported|said|wrote|announced|"
                    r"posted|stated|confirmed|gave)\s+(?:this|these\s+figures|the\s+figures|"
                    r"the\s+data|the\s+toll)|(?:reported|wrote|posted)\s+on\s+(?:Telegram|X|"
@@ -113,14 +122,21 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
                                 channel["channel"] if channel else None, "said"))
     for pattern, how in ((_TRAILING, "said"), (_INVERTED, "said"), (_LEADING, "said"),
                          (_ACCORDING, "according to"), (_RECORDS, "records"),
-                         (_RELATIVE, "said"), (_EMBEDDED, "embedded"), (_PUT, "said")):
+                         (_RELATIVE, "said"), (_EMBEDDED, "embedded"), (_PUT, "said"),
+                         (_PLACED, "said"), (_POLLED, "according to")):
+
+
         for match in pattern.finditer(sentence):
             if how == "said" and match["verb"] == "according to":
                 how = "according to"
             np = _trim_np(text, start + match.start("np"), start + match.end("np"))
             if how == "records" and match["verb"] == "found" and _VERDICT.search(sentence):
                 continue  # "a jury found X guilty on four of six counts" is a verdict
+            if pattern is _TRAILING and re.match(r"[a-z]+ing\b", text[np[0]:np[1]]):
+                continue  # ", appearing for the Centre and the CAQM, said": an aside
             party = resolve(article, registry, *np)
+            if party is None and pattern is _TRAILING:
+                party, np = _before_a_place(article, registry, np)
             if party is None:
                 continue
             rest = match.groupdict().get("rest") or ""
@@ -131,7 +147,24 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
     return _unique(found)
 
 
-def _apposed(article: Article, registry: P.Registry, start: int, match: re.Match[str]
+def _before_a_place(article: Article, registry: P.Registry, np: Span
+                    ) -> tuple[PartyDraft | None, Span]:
+    """Return the body before a place set off by commas: "..., the Decision Support System
+    of the Indian Institute of Tropical Meteorology (IITM), Pune, estimated"."""
+    text = article.text
+    if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?", text[np[0]:np[1]]):
+        return None, np
+    segment = re.search(r",\s+(?P<np>[^,;\"“”]{2,140}),\s+$", text[max(0, np[0] - 150):np[0]])
+    if segment is None:
+        return None, np
+    offset = max(0, np[0] - 150)
+    wider = _trim_np(text, offset + segment.start("np"), offset + segment.end("np"))
+    party = registry.at(*wider)
+    return (party, wider) if party is not None else (None, np)
+
+
+def _apposed(
+article: Article, registry: P.Registry, start: int, match: re.Match[str]
              ) -> PartyDraft | None:
     """Return the source of "X, who ..., said" (X) or "The UN's office, OCHA, said" (OCHA)."""
     np = _trim_np(article.text, start + match.start("np"), start + match.end("np"))
@@ -139,10 +172,13 @@ def _apposed(article: Article, registry: P.Registry, start: int, match: re.Match
     if re.match(r"(?:who|whose|which|where|when)\b", match["app"]):
         return resolve(article, registry, *np)
     if match["app"][:1].isupper():
-        found = resolve(article, registry, *app)
+        # "The UN's office, OCHA, said"; "Speaking to Anadolu, Ali al-Saadi, a researcher at
+        # the University of Baghdad, said": the name, not a body in its description
+        first = match["app"].split(",")[0]
+        found = resolve(article, registry, app[0], app[0] + len(first.rstrip()))
         if found is not None:
             return found
-    return registry.at(np[0], app[1]) or resolve(article, registry, *np)
+    return resolve(article, registry, *np) or registry.at(np[0], app[1])
 
 
 def citing(article: Article, registry: P.Registry, start: int, end: int) -> Source | None:
@@ -297,7 +333,8 @@ def _it(article: Article, registry: P.Registry, start: int) -> PartyDraft | None
 _DOCUMENTS = (r"(?:count|tally|data|figures|statistics|numbers|survey|poll|report|study|"
               r"analysis|estimates?|census|records|map|dashboard|bulletin|update|projections?|"
               r"forecasts?|calculations|assessment|review|audit|website|database|monitoring|"
-              r"findings|research|index|release|statement)")
+              r"findings|research|index|release|statement|affidavit|filing|submission|"
+              r"petition|order|ruling|judgment|notification|circular)")
 _PEOPLE = r"(?:team|unit|officials|staff|experts|researchers|analysts|economists)"
 _PUBLISHED = r"(?:\s+(?:published|released|issued|compiled|shared|posted|out)\b[^,;]*)?"
 _OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:" + _DOCUMENTS
@@ -318,7 +355,10 @@ _DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+)?(?:[a-z-]+\s+)?(?:brok
                         r"operator|network|body|agency|institute|platform|pollster|researcher|"
                         r"provider|developer|producer|maker|giant|trader|bank|union|"
                         r"association|foundation|coalition|alliance|daily|newspaper|outlet|"
-                        r"broadcaster|portal)\s+(?P<name>[A-Z][^,;\"“”]*)")
+                        r"broadcaster|portal|distributor|supplier|utility|regulator|miner|"
+                        r"explorer|manufacturer|exporter|importer|refiner|chain|startup|"
+                        r"start-up|lobby|campaign|advocacy|nonprofit|non-profit)\s+"
+                        r"(?P<name>[A-Z][^,;\"“”]*)")
 
 
 def _document_owner(text: str, start: int, end: int) -> Span | None:
@@ -367,8 +407,8 @@ def _spokesperson(article: Article, registry: P.Registry, start: int, end: int
 _COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>[A-Z][\w'’-]+|city|county|state|"
                           r"provincial|regional|local|municipal|district|federal|hospital|health|school|election|"
                           r"electoral|military|prison|jail|airport|port|park)\s+)?"
-                          r"(?P<who>police|prosecutors|officials|authorities|investigators|"
-                          r"firefighters|rescuers|organi[sz]ers|coroners?)")
+                          r"(?P<who>(?i:police|prosecutors|officials|authorities|investigators|"
+                          r"firefighters|rescuers|organi[sz]ers|coroners?))")
 
 
 def _collective(article: Article, registry: P.Registry, start: int, end: int, phrase: str
@@ -391,9 +431,10 @@ def _collective(article: Article, registry: P.Registry, start: int, end: int, ph
             named[-1].add_mention((start, end))
             return named[-1]
     name = re.sub(r"^(?:the|The)\s+", "", phrase)
-    if not match["where"] and match["who"] in ("officials", "authorities"):
-        name = f"{match['who']} (unnamed)"  # "officials said": a body the story leaves vague
-    kind = "government_body" if match["who"] not in ("organisers", "organizers") else "other"
+    who = match["who"].lower()
+    if not match["where"] and who in ("officials", "authorities"):
+        name = f"{who} (unnamed)"  # "officials said": a body the story leaves vague
+    kind = "government_body" if who not in ("organisers", "organizers") else "other"
     return _made(article, registry, start, end, name, kind)
 
 
@@ -659,16 +700,24 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
                      r"tally|statement|census)\b", text)
     if inner:  # "a YouGov poll published on Monday": YouGov
         return _made(article, registry, start, end, inner["name"], "other")
-    if not name or not name[0].isupper() or _NOT_SOURCES.match(name) or len(name.split()) > 6:
+    if not name or not name[0].isupper() or _NOT_SOURCES.match(name) or \
+            len([w for w in name.split() if w not in _NAME_LINKS]) > 7:
         return None
     if name.split()[0] in STOP_CAPS or name.split()[0].lower() in _PRONOUNS:
         return None
-    if not all(w[0].isupper() or w in ("of", "for", "and", "the", "de") for w in name.split()):
+    if not all(w[0].isupper() or w in _NAME_LINKS for w in name.split()):
         return None
     party = _made(article, registry, start, end, P.strip_possessive(name)[0], "other")
     if alias and alias["alias"] not in party.aliases:
         party.aliases.append(alias["alias"])
     return party
+
+
+#: Lower-case words inside a name: "Consortium for Research on Agroecosystem Monitoring and
+#: Modeling from Space", "Fondation pour le logement".
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "de", "on", "from", "in", "at", "des",
+                         "du", "la", "le", "el", "di", "da", "van", "von", "der", "del", "pour",
+                         "y", "e", "et", "und", "für"})
 
 
 def _made(article: Article, registry: P.Registry, start: int, end: int, name: str, kind: str

@@ -30,8 +30,9 @@ _COMPARISON = re.compile(
     r"against|versus|vs\.?|from)\s+(?=(?:about|around|nearly|some|more\s+than|almost|just\s+)?"
     r"\s*[$€£¥]?\s*\d|\w+\b)", re.IGNORECASE)
 _MOVED_TO = re.compile(r"\b(?:fell|rose|dropped|climbed|increased|decreased|declined|grew|"
-                       r"jumped|slipped|surged|plunged|shrank)\s+(?:by\s+[^,]{1,20}\s+)?to\s+\S*\s*$",
-                       re.IGNORECASE)
+                       r"jumped|slipped|surged|plunged|shrank|reduced|cut|raised|lowered|"
+                       r"brought\s+down|narrowed|widened)\s+(?:[\w'’-]+\s+){0,6}?(?:by\s+[^,]{1,20}\s+)?"
+                       r"to\s+\S*\s*$", re.IGNORECASE)
 
 _MARKER_BEFORE = re.compile(r"\b(?P<marker>up\s+from|down\s+from|compared\s+(?:with|to))\s+$",
                             re.IGNORECASE)

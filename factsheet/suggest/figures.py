@@ -18,13 +18,16 @@ _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
           "ninety", "hundred", "thousand", "million", "billion", "dozen"]
 _WORD = r"(?:" + "|".join(_WORDS) + r")"
 _SCALE = r"(?:\s*(?:thousand|million|mln|billion|bln|bn|trillion|lakhs?|lac|crores?)\b)"
+#: Units printed against the digits: "85km/h", "42.6°C", "300MW".
+GLUED_UNITS = (r"(?:km/h|kph|mph|km²|km2|km|kg|mm|cm|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|°C|°F|"
+               r"m)(?![\w/])")
 _NUMBER = re.compile(
     r"(?P<currency>[$€£¥₹₱₩₦₺₴₽]\s?|\b(?:RM|Rs\.?|Rp|Tk|KSh|Ksh|S\$|A\$|NZ\$|HK\$|C\$|R\$|"
     r"US\$)\s?|\b(?:USD|EUR|GBP|UAH|RUB|PLN|HUF|RON|BGN|CZK|CHF|JPY|CNY|INR|MYR|IDR|PHP|KRW|"
     r"SGD|THB|VND|PKR|BDT|NGN|KES|ZAR|BRL|MXN|TRY|SEK|NOK|DKK|CAD|AUD)\s)?"
     r"(?:(?<=RM)|(?<=Rs)|(?<=Rs\.)|(?<=Rp)|(?<=Tk)|(?<=KSh)|(?<=Ksh)|(?<![\w.,/:-]))"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<scale>" + _SCALE + r"|(?:bn|m|k)\b)?(?![\w:/]|\.\d)"
+    r"(?P<scale>" + _SCALE + r"|(?:bn|m|k)\b)?(?:(?=" + GLUED_UNITS + r")|(?![\w:/]|\.\d))"
     r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
     r"|\b(?P<words>" + _WORD + r"(?:[\s-]+(?:and\s+)?" + _WORD + r")*)\b"
     r"(?P<wpercent>\s+percent\b|\s+per\s+cent\b)?", re.IGNORECASE)

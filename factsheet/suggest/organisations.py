@@ -123,16 +123,17 @@ def _headed(article: Article, registry: P.Registry, start: int, end: int) -> Non
         head, kind, first = _head_at(tokens, h)
         if head is None or kind == "media_outlet":  # outlets are named by _media
             continue
-        if token.is_capitalised and h + 1 < len(tokens) and tokens[h + 1].is_capitalised and \
+        if h + 1 < len(tokens) and tokens[h + 1].is_capitalised == token.is_capitalised and \
                 adjacent(token, tokens[h + 1]) and _head_at(tokens, h + 1)[0]:
-            continue  # "Regional Military Administration": the last head names it
+            continue  # "Regional Military Administration", "the police union": the last head
         last = _of_extension(tokens, h)
         m = _modifiers_start(tokens, first)
-        known = registry.at(tokens[m].start, tokens[last].end)
-        if known is not None and known.key.startswith("org:") and \
-                (known.mentions and any(s <= tokens[first].start and tokens[last].end <= e
-                                        for s, e in known.mentions)):
-            continue  # a name the list knows: "European Union"
+        covering = [p for (s, e), p in registry.within(max(0, tokens[m].start - 80),
+                                                         tokens[last].end)
+                    if p.key.startswith("org:") and s <= tokens[first].start
+                    and tokens[last].end <= e]
+        if covering:
+            continue  # a name the list knows: "European Union", "Turkish Statistical Institute"
         owner, begin = _owner(article, registry, tokens, m)
         proper = tokens[first].is_capitalised or any(t.is_capitalised for t in tokens[m:first])
         if owner is None and not proper:
@@ -279,13 +280,22 @@ def _named_before(text: str, begin: int) -> tuple[int, str] | None:
     """Return the name in "Baltgrid, Estonia's grid operator" and where it begins."""
     match = re.search(r"(?P<name>\b[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}),\s+$",
                       text[max(0, begin - 60):begin])
-    if not match or match["name"] in gazetteer().names:
-        return None
+    if not match or match["name"] in gazetteer().names or \
+            match["name"].split()[0] in _CALENDAR or re.search(
+                r"\b(?:in|on|at|since|by|from|during|until|of)\s+$",
+                text[max(0, begin - 60):max(0, begin - 60) + match.start("name")]):
+        return None  # "in September, Iraq's State Organization ...": no name
     name = match["name"]
     for lead in ("According to ", "To "):
         name = name.removeprefix(lead)
     offset = max(0, begin - 60) + match.start("name") + (len(match["name"]) - len(name))
     return offset, name
+
+
+_CALENDAR = frozenset({"January", "February", "March", "April", "May", "June", "July",
+                       "August", "September", "October", "November", "December", "Monday",
+                       "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                       "Today", "Yesterday"})
 
 
 def _back_reference(registry: P.Registry, head: str, span: Span) -> None:

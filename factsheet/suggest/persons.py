@@ -77,10 +77,16 @@ def title_heads() -> frozenset[str]:
     return frozenset(t.split()[-1] for t in gazetteer().titles) | _DEPARTMENT_HEADS
 
 
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|abu|abd|bin|ibn|ben|bint|ould)-"
+                              r"[A-Z][\w'’-]+")
+
+
 def is_name_word(word: Word) -> bool:
     """Return True for a word that can be part of a person's name."""
     g = gazetteer()
     plain, _ = P.strip_possessive(word.text)
+    if _ARABIC_PARTICLE.fullmatch(plain):
+        return True  # "al-Saadi", "el-Sisi", "bin-Salman"
     if not plain or not plain[0].isupper() or plain in STOP_CAPS:
         return False
     if plain.lower() in g.title_words or plain in g.names or plain in g.adjectives:

@@ -23,7 +23,7 @@ from factsheet.suggest import attribution as A
 from factsheet.suggest import comparisons as C
 from factsheet.suggest import parties as P
 from factsheet.suggest.draft import HIGH, LOW, Draft, FactDraft
-from factsheet.suggest.figures import Figure, iter_figures
+from factsheet.suggest.figures import GLUED_UNITS, Figure, iter_figures
 from factsheet.suggest.text import Article, Sentence, clean, slug
 
 _TIME_UNITS = re.compile(r"^\s*(?:-\s*)?(?:(?:hours?|minutes?|seconds?|days?|weeks?|months?|"
@@ -36,7 +36,7 @@ _BOUNDED_DURATION = re.compile(r"^\s*(?:hours|days|weeks|months|years|nights)\b(
 _RATIO = re.compile(r"^\s+times\s+(?:the|as|more|higher|lower|larger|bigger|greater|that|what|"
                     r"its|their)\b", re.IGNORECASE)
 #: "3.9 billion pesos (US$68 million)", "32 yuan (about 4.5 U.S. dollars)": a conversion.
-_CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|lakh|bn|m))?\s+"
+_CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|lakh|bn|m))?(?:\s+|-)"
                          r"[A-Za-z.$€£¥₹ ]{2,25}\(\s*(?:about|around|roughly|some|approximately|"
                          r"nearly|or|equivalent\s+to)?\s*$")
 #: "announced an ex gratia of Rs 10 lakh": money promised, a commitment. Money already
@@ -87,20 +87,27 @@ def find_statistics(article: Article, registry: P.Registry, draft: Draft) -> Non
         for figure in figures:
             if figure.number_start in baselines:
                 continue
+            high = _range_end(article.text, figure, figures)
+            if high is not None:  # "between 4.0 and 4.8 per cent": one range
+                baselines.add(high.number_start)
             if C.late_baseline(article.text, figure, draft, sentence):
                 continue
             found = _source(article, registry, sources, sentences, index, figure)
             if found is None:
                 continue
             source, confidence, note = found
-            if source.np[0] <= figure.start < min(source.np[1], source.np[0] + 12):
+            if source.np[0] <= figure.start < min(source.np[1], source.np[0] + 12) and not any(
+                    figure.end <= s and e <= source.np[1] for s, e in source.party.mentions):
                 continue  # "One juror, who ..., said": the figure is part of the source
+
             stat = _statistic(article, sentence, figure, figures, baselines)
             if stat is None:
                 continue
             _same_unit_as_before(stat, draft, sentence, article.text)
             if not C.stated(article.text, stat):
                 continue
+            if high is not None:
+                _as_range(stat, figure, high, article.text, sentence)
             _attribute(article, registry, sentence, stat, source)
             stat.confidence = confidence if stat.confidence is HIGH else stat.confidence
             if note:
@@ -108,7 +115,37 @@ def find_statistics(article: Article, registry: P.Registry, draft: Draft) -> Non
             draft.facts.append(stat)
 
 
-def _same_unit_as_before(stat: FactDraft, draft: Draft, sentence: Sentence, text: str
+def _range_end(text: str, figure: Figure, figures: list[Figure]) -> Figure | None:
+    """Return the upper bound of "between 4.0 and 4.8 per cent", "between 3,000 and 5,000
+    people": the figure after "and", when "between" comes before this one."""
+    if not re.search(r"\bbetween\s+$", text[max(0, figure.start - 12):figure.start]):
+        return None
+    later = [f for f in figures if f.start > figure.end]
+    if not later or not re.fullmatch(r"\s*(?:per\s*cent|percent|%)?\s+and\s+",
+                                     text[figure.end:later[0].start]):
+        return None
+    return later[0] if later[0].value > figure.value else None
+
+
+def _as_range(stat: FactDraft, low: Figure, high: Figure, text: str, sentence: Sentence
+              ) -> None:
+    """Make the statistic of ``low`` the range up to ``high``, with ``high``'s unit."""
+    stat.fields.pop("value", None)
+    stat.fields.pop("comparison", None)
+    stat.fields = {"measure": stat.fields["measure"], "value_range": [low.shown, high.shown],
+                   **{k: v for k, v in stat.fields.items() if k != "measure"}}
+    unit, counted, np_end = _unit(text, high, sentence.end)
+    if unit:
+        stat.fields["unit"] = unit
+        stat.stem = "s-" + slug(unit, 30)
+        if stat.fields["measure"] in ("figure", "percent", ""):
+            stat.fields["measure"] = _measure(text, sentence, high, counted, np_end) or unit
+    start, end = stat.evidence[0]
+    stat.evidence[0] = (start, max(end, min(sentence.end, high.end)))
+
+
+def _same_unit_as_before(
+stat: FactDraft, draft: Draft, sentence: Sentence, text: str
                          ) -> None:
     """Give "injuring 14 more", "27 others" and "of which 104 were shot down" the unit of the
     figure before them."""
@@ -146,7 +183,8 @@ def _is_claim(article: Article, figure: Figure) -> bool:
                                                 r"July|August|September|October|November|"
                                                 r"December)\b", after):
         return False
-    if not figure.percent and not figure.currency and _TIME_UNITS.match(after) and not (
+    if not figure.percent and not figure.currency and _TIME_UNITS.match(after) and \
+            float(figure.value).is_integer() and not (
             _BOUNDED_DURATION.match(after) and figure.value > 1 and (
                 figure.qualifier in ("more than", "over", "at least", "up to", "nearly",
                                      "almost", "about", "around", "some", "upwards of")
@@ -271,6 +309,9 @@ def _unit(text: str, figure: Figure, limit: int) -> tuple[str | None, str, int]:
     if figure.percent:
         return "percent", "", pos
     rest = text[pos:limit]
+    glued = re.match(GLUED_UNITS, rest)
+    if glued and not figure.scale:  # "85km/h"
+        return glued.group(), "", pos + glued.end()
     dollars = re.match(r"^\s+(?:U\.S\.|US)\s+dollars?\b", rest)
     if dollars:  # "4.5 U.S. dollars"
         return f"{scale}US dollars", "", pos + dollars.end()

@@ -263,3 +263,47 @@ def test_the_level_after_a_percentage_change_is_no_percentage() -> None:
     assert "unit" not in level or level["unit"] != "percent"
     assert level["measure"] == "Asylum applications"
     assert level["attributed_to"] == "Federal Office for Migration and Refugees"
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("Iraqi crude exports averaged about 230,000 barrels per day in September, Iraq's State "
+     "Organization for Marketing of Oil (SOMO) said in a statement.", 230000,
+     "State Organization for Marketing of Oil"),
+    ("Speaking to Anadolu, Ali al-Saadi, a water policy researcher at the University of "
+     "Baghdad, said Iraq loses nearly 40% of its irrigation water.", 40, "Ali al-Saadi"),
+    ("Bank Negara Malaysia (BNM) today kept the Overnight Policy Rate at 2.75 per cent.", 2.75,
+     "Bank Negara Malaysia"),
+    ("All 14 economists polled by Bernama last week had forecast no change.", 14, "Bernama"),
+    ("Power distributor AusNet says about 4,300 customers remain without electricity.", 4300,
+     "AusNet"),
+    ("According to data of the Consortium for Research on Agroecosystem Monitoring and "
+     "Modeling from Space (CREAMS), Punjab recorded 4,132 farm fires.", 4132,
+     "Consortium for Research on Agroecosystem Monitoring and Modeling from Space"),
+    ("Additional Solicitor General Rohan Sethi, appearing for the Centre and the Commission "
+     "for Air Quality Management (CAQM), said the commission had issued 117 directions.", 117,
+     "Rohan Sethi"),
+    ("The share of stubble burning in Delhi's pollution was 31 per cent on Wednesday, the "
+     "Decision Support System of the Indian Institute of Tropical Meteorology (IITM), Pune, "
+     "estimated.", 31, "Institute of Tropical Meteorology"),
+    ("The State Department said gusts of up to 85km/h were recorded at Mount Nowa Nowa.", 85,
+     "State Department"),
+])
+def test_sources_of_the_third_round(paragraphs: str, value: float, source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
+    assert stat["attributed_to"] == source
+
+
+def test_a_range_between_two_figures() -> None:
+    [stat] = stats("Police said between 3,000 and 5,000 people marched.")
+    assert stat["value_range"] == [3000, 5000]
+    assert (stat["unit"], stat["attributed_to"]) == ("people", "Police")
+    assert "value" not in stat
+
+
+def test_units_glued_to_the_figure_and_a_conversion_with_a_hyphen() -> None:
+    found = stats("The 1,200-kilometer (746-mile) corridor will cost $17 billion, according to "
+                  "the transport ministry. Gusts of up to 85km/h hit the coast, the ministry "
+                  "said.")
+    assert 746 not in [s.get("value") for s in found]
+    [gust] = [s for s in found if s.get("value") == 85]
+    assert gust["unit"] == "km/h"
