@@ -195,6 +195,8 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
     k = _title_start(tokens, i)
     while k < i and tokens[i - 1].lower in ("for", "of") and j - i > 2:
         i += 1  # "Undersecretary for Fisheries Niccolò Ferrà": the department is no name
+    if i > 0 and tokens[i - 1].lower in ("for", "of") and j - i == 1:
+        return None  # "the counsel for Punjab": a place or a body
     title = tokens[k:i]
     after = _appositive_title(text, tokens[j - 1].end)
     speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS and \
@@ -499,8 +501,8 @@ def _surname_mentions(article: Article, registry: P.Registry, spans: list[Span])
                 spans.append(span)
 
 
-_ROLE = re.compile(r"\bthe (?P<head>prime minister|minister|president|governor|spokesman|"
-                   r"spokeswoman|spokesperson|ambassador|envoy|commander|mayor|chancellor|"
+_ROLE = re.compile(r"\bthe (?P<adj>[A-Z][a-z]+ )?(?P<head>prime minister|minister|president|"
+                   r"governor|spokesman|spokeswoman|spokesperson|ambassador|envoy|commander|mayor|chancellor|"
                    r"premier)\b(?! of)", re.IGNORECASE)
 
 
@@ -512,6 +514,13 @@ def _role_mentions(article: Article, registry: P.Registry, spans: list[Span]) ->
             person = registry.last_before(match.start(), (P.PERSON,))
             candidates = [p for p in registry.parties if p.kind == P.PERSON and head in p.heads
                           and any(e <= match.start() for _, e in p.mentions)]
+            if match["adj"]:  # "the Iraqi minister": the minister of Iraq
+                state = P.state_for_adjective(match["adj"].strip(), registry)
+                if state is None:
+                    continue
+                candidates = [p for p in candidates if p.country == state.country]
+                person = candidates[-1] if len(candidates) == 1 else None
+
             if person not in candidates:
                 person = max(candidates, default=None, key=lambda p: max(
                     e for _, e in p.mentions if e <= match.start()))

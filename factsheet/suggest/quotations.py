@@ -43,7 +43,8 @@ _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[
 _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b")
 _PARTICIPLE = re.compile(r",\s+(?:calling|saying|describing|adding|arguing|warning|"
                          r"insisting|noting|chanting|shouting|telling|urging|vowing|"
-                         r"promising|accusing)\b[^\"“”]*$")
+                         r"promising|accusing|observing|stating|remarking|asserting|"
+                         r"pointing\s+out|declaring|writing)\b[^\"“”]*$")
 #: A crowd that chants or shouts a quotation: "protesters waving flags chanted "..."".
 _CROWDS = (r"protesters|protestors|demonstrators|workers|students|supporters|crowds?|marchers|"
            r"strikers|activists|villagers|fans|mourners|residents|farmers|miners|nurses|"
@@ -241,7 +242,9 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
                 if source.how == "said"]
         if said:  # "Chile agreed ..., Chilean Foreign Minister X said, calling the review"
             return said[0].party, HIGH, None
-        subject = registry.all_at(current[0], current[0] + participle.start())
+        subject = [p for p in registry.all_at(_after_dateline(article, current[0]),
+                                              current[0] + participle.start())
+                   if p.kind != "news_agency"]
         if subject:
             return subject[0], HIGH, None
     found = _naming(article, registry, current[0], before)
@@ -278,7 +281,20 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
     return None
 
 
-def _named(article: Article, registry: P.Registry, start: int, end: int) -> Found | None:
+_DATELINE_PREFIX = re.compile(r"[^\n]{0,80}?(?:\([^()\n]{1,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s+")
+
+
+def _after_dateline(article: Article, start: int) -> int:
+    """Return where the words after the dateline begin ("New Delhi, Nov 4 (PTI) The Supreme
+    Court ...": "The"), or ``start`` when the sentence does not open the story."""
+    if start != article.structure.dateline_offset:
+        return start
+    match = _DATELINE_PREFIX.match(article.text, start)
+    return match.end() if match else start
+
+
+def _named(
+article: Article, registry: P.Registry, start: int, end: int) -> Found | None:
     """Return the party a speaker's noun phrase names; low, with a note, when the phrase is
     only a pronoun or a role, since the rule then takes the last party that fits."""
     phrase = article.text[start:end]
@@ -326,6 +342,12 @@ def _naming(article: Article, registry: P.Registry, start: int, before: str) -> 
     match = _NAMING.search(before)
     if not match:
         return None
+    pronoun = re.search(r"\b(?P<p>he|she)\s+(?:\w+\s+)?$", before[:match.start()])
+    if pronoun:  # "water, which he described as "...""
+        person = A.person_for_pronoun(article, registry, start + pronoun.start(),
+                                      "m" if pronoun["p"] == "he" else "f")
+        if person is not None:
+            return person, LOW, "speaker: the person 'he' or 'she' points to; check it"
     subject = registry.all_at(start, start + match.start())
     persons = [p for p in subject if p.kind == P.PERSON]
     if persons:

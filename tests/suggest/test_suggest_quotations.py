@@ -249,3 +249,19 @@ def test_speakers_the_source_of_the_sentence_names(paragraphs: str, speaker: str
     found = quotes(paragraphs)
     assert found, "no quotation found"
     assert found[-1][0] == speaker
+
+
+def test_a_participle_after_the_dateline_and_a_role_with_a_nationality() -> None:
+    found = draft("Court pulls up states\n\nNew Delhi, Nov 4 (PTI) The Supreme Court on "
+                  "Thursday pulled up the Punjab government, observing that the states were "
+                  '"only filing affidavits and not acting on the ground".\n\nIraqi Foreign '
+                  "Minister Hamid al-Jubouri met his counterpart.\n\nThe Iraqi minister said "
+                  'the sides had discussed water, which he described as "the most pressing '
+                  'issue for every Iraqi family today."\n')
+    speakers = [field(q, "speaker") for q in facts(found, "quotations")]
+    assert speakers == ["Supreme Court", "Hamid al-Jubouri"]
+
+
+def test_counsel_for_a_state_is_no_person() -> None:
+    found = draft("A headline\n\nLONDON - The bench told the counsel for Punjab to file it.\n")
+    assert [p.name for p in found.parties if p.kind == "person"] == []
