@@ -357,7 +357,10 @@ _DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+)?(?:[a-z-]+\s+)?(?:brok
                         r"association|foundation|coalition|alliance|daily|newspaper|outlet|"
                         r"broadcaster|portal|distributor|supplier|utility|regulator|miner|"
                         r"explorer|manufacturer|exporter|importer|refiner|chain|startup|"
-                        r"start-up|lobby|campaign|advocacy|nonprofit|non-profit)\s+"
+                        r"start-up|lobby|campaign|advocacy|nonprofit|non-profit|bureau|"
+                        r"office|service|department|authority|commission|council|ministry|"
+                        r"court|tribunal|observatory|centre|center|unit|team|panel|committee|"
+                        r"board|secretariat|administration|monitor)\s+"
                         r"(?P<name>[A-Z][^,;\"“”]*)")
 
 
@@ -700,6 +703,11 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
                      r"tally|statement|census)\b", text)
     if inner:  # "a YouGov poll published on Monday": YouGov
         return _made(article, registry, start, end, inner["name"], "other")
+    described = _DESCRIBED_SOURCE.fullmatch(text)
+    if described and not _NOT_SOURCES.match(described["words"]):
+        # "the bench said", "a water policy think tank said": a body the story describes
+        kind = HEADS.get(described["head"], "other")
+        return _made(article, registry, start, end, described["words"], kind)
     if not name or not name[0].isupper() or _NOT_SOURCES.match(name) or \
             len([w for w in name.split() if w not in _NAME_LINKS]) > 7:
         return None
@@ -720,7 +728,19 @@ _NAME_LINKS = frozenset({"of", "for", "and", "the", "de", "on", "from", "in", "a
                          "y", "e", "et", "und", "für"})
 
 
-def _made(article: Article, registry: P.Registry, start: int, end: int, name: str, kind: str
+#: A body a source's words describe without naming it; its head is one of these.
+_SOURCE_HEADS = ("bench|panel|court|tribunal|board|jury|committee|commission|council|team|"
+                 "bureau|agency|office|service|department|ministry|authority|regulator|"
+                 "watchdog|monitor|observatory|institute|centre|center|charity|group|firm|"
+                 "company|operator|utility|association|federation|union|coalition|network|"
+                 "body|consultancy|think\\s+tank|lender|insurer|broker|pollster|tracker")
+_DESCRIBED_SOURCE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<words>(?:(?!(?:and|or|of|to|in|on|"
+                               r"for|with|that|which|who)\b)[a-z][\w'’-]*\s+){0,3}"
+                               r"(?P<head>" + _SOURCE_HEADS + r"))")
+
+
+def _made(
+article: Article, registry: P.Registry, start: int, end: int, name: str, kind: str
           ) -> PartyDraft:
     """Register a party named only as a source, mentioned where its words are."""
     at = article.text.find(name.split()[0], start, end)
