@@ -234,7 +234,29 @@ def _source(article: Article, registry: P.Registry, sources: _Sources,
         found = A.next_sentence_source(article, registry, after.start, after.end)
         if found is not None:
             return found, LOW, "source named in the next sentence: check it"
+    lead = _list_lead(article, sentences, index)
+    if lead is not None:
+        before = sources.of(lead)
+        if before:
+            return before[0], LOW, "source of the sentence that introduces the list: check it"
     return None
+
+
+def _list_lead(article: Article, sentences: list[Sentence], index: int) -> Sentence | None:
+    """Return the sentence a list item hangs from: the last one before the list that ends
+    with a colon ("The ministry gave these figures:" then "- 1,200 homes damaged")."""
+    text = article.text
+    sentence = sentences[index]
+    if not re.match(r"\s*(?:[-–—•*▪●]|\d{1,2}[.)])\s", text[sentence.start:sentence.end]):
+        return None
+    for earlier in reversed(sentences[max(0, index - 12):index]):
+        words = text[earlier.start:earlier.end].rstrip()
+        if words.endswith(":"):
+            return earlier
+        if not re.match(r"\s*(?:[-–—•*▪●]|\d{1,2}[.)])\s", words):
+            return None
+    return None
+
 
 
 #: Where a sentence's clauses part: "The union said about 12,000 members joined, while

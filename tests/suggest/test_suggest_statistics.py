@@ -307,3 +307,12 @@ def test_units_glued_to_the_figure_and_a_conversion_with_a_hyphen() -> None:
     assert 746 not in [s.get("value") for s in found]
     [gust] = [s for s in found if s.get("value") == 85]
     assert gust["unit"] == "km/h"
+
+
+def test_a_list_takes_the_source_of_the_sentence_that_introduces_it() -> None:
+    found = stats("The State Emergency Service said on Tuesday:\n\n- 1,200 homes were "
+                  "damaged in the Kharkiv region;\n\n- 14 schools lost power;\n\n• about 3,000 "
+                  "people were evacuated.")
+    assert [(s["value"], s["attributed_to"]) for s in found] == [
+        (1200, "State Emergency Service"), (14, "State Emergency Service"),
+        (3000, "State Emergency Service")]
