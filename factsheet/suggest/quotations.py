@@ -80,6 +80,9 @@ _NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"â
                    r"(?:it\s+)?up|described\s+it)\b")
 
 
+#: A speech verb shortly before a short quotation makes it one.
+_SPOKEN = re.compile(r"\b(?:" + _SPEECH + r"|backed|supported|rejected|welcomed|called)\b")
+
 Found = tuple[PartyDraft, Confidence, str | None]
 
 
@@ -372,8 +375,13 @@ def _inner(article: Article, quote: Quoted) -> tuple[int, int] | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    if len(text[start:end].split()) < MIN_WORDS or end - start > MAX_CHARS:
-        return None
+    count = len(text[start:end].split())
+    if end - start > MAX_CHARS or count < 2 or (count < MIN_WORDS and not (
+            text[end - 1] in ".!?" and _SPOKEN.search(text, max(0, quote.start - 120),
+                                                     quote.start))):
+        return None  # 'a "historic step"' is a scare quote; 'backed it "without
+        # reservations."' closes a sentence someone said
+
     return start, end
 
 

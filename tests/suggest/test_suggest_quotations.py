@@ -265,3 +265,9 @@ def test_a_participle_after_the_dateline_and_a_role_with_a_nationality() -> None
 def test_counsel_for_a_state_is_no_person() -> None:
     found = draft("A headline\n\nLONDON - The bench told the counsel for Punjab to file it.\n")
     assert [p.name for p in found.parties if p.kind == "person"] == []
+
+
+def test_a_short_quotation_that_closes_a_spoken_sentence_is_kept() -> None:
+    found = quotes('Starmer said London backed the plan "without reservations."')
+    assert found and found[0][:2] == ("Keir Starmer", "without reservations.")
+    assert quotes('Starmer called it a "historic step" on Monday.') == []
