@@ -42,7 +42,7 @@ _FORMS = (
     # AFP PHOTO / NAME
     re.compile(r"(?P<credit>\b[A-Z][A-Za-z-]*\s+PHOTO\s*/\s*\S[^/]*?)\s*$"),
     # Photo: Reuters
-    re.compile(r"(?P<credit>\b(?:Photo(?:graph)?s?(?: credit)?|PHOTO|Image|Picture|Credit)\s*:"
+    re.compile(r"(?P<credit>\b(?:Photo(?:graph)?s?(?: [Cc]redit)?|PHOTO|Image|Picture|Credit)\s*:"
                r"\s*\S.*?)\s*$"),
     # REUTERS/Name, REUTERS/Name/Pool
     re.compile(r"(?P<credit>\b" + _AGENCIES + r"\s?/\s?[A-Z][\w .'’-]+?(?:/[\w .'’-]+?)*)\s*$"),

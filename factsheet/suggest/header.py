@@ -28,7 +28,7 @@ _LENIENT_DATELINE = re.compile(
     r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:,[^\n\-–—(]{1,40}|"
     r"\s*\([^)\n]{1,30}\))?\s*"
     r"\((?P<agency>[^)\n]{1,40})\)\s*[-–—]{1,2}\s")
-_DATELINE_AGENCY = re.compile(r"[^\n\-–—]{0,80}?\((?P<agency>[^)\n]{1,40})\)\s*"
+_DATELINE_AGENCY = re.compile(r"[^\n\-–—]{0,80}?\((?P<agency>[^)\n]{1,40})\)\.?\s*"
                               r"(?:[-–—:]|(?=[A-Z]))")
 _REPORTS = re.compile(r",\s+(?P<agency>[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:reports|reported)\.\s*$")
 _SECTION = re.compile(r"^(?:[A-Z][\w&-]*)(?:\s+[A-Z&][\w&-]*)?$")
@@ -48,9 +48,19 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     if lines and article.structure.dateline_offset is None:
         article.header_end = lines[-1][1]
     rest = []
-    for start, end in lines:
-        line = article.text[start:end]
-        if _stamps(line, header, zone) or _byline(line, header):
+    texts = _joined_times([article.text[start:end] for start, end in lines])
+    for line in texts:
+        if _stamps(line, header, zone):
+            place = _TRAILING_CITY.search(line)
+            if place:  # "Published - July 20, 2027 07:45 pm IST - BENGALURU"
+                header.set("datelines", [place["city"]], LOW, "the city after the time line")
+            continue
+        if _byline(line, header) or _desk(line, header):
+            continue
+        if _LONE_CITY.fullmatch(line.strip()) and "datelines" not in header.values and \
+                article.structure.dateline_offset is None and rest:
+            header.set("datelines", [line.strip()], LOW, "a city on a line of its own in "
+                       "the header")  # "PALERMO" under an ANSA headline
             continue
         if credits.is_caption_line(line) or credits.is_credit_only(line):
             continue
@@ -68,6 +78,7 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
         modified = _MODIFIED.search(article.text, article.header_end)
         if modified:
             _stamps(f"Updated {modified['when']}", header, zone)
+    _month_first(article, header)
     _check_times(header)
     _datelines(article, header)
     _agency_from_text(article, header)
@@ -148,13 +159,86 @@ def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
     return True
 
 
-def _looks_like_a_name(text: str) -> bool:
+#: "Published - July 20, 2027 07:45 pm IST - BENGALURU": the city after the time.
+_TRAILING_CITY = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—|]\s*"
+                            r"(?P<city>[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{2,})?)\s*$",
+                            re.IGNORECASE)
+#: "PALERMO" on a line of its own among the header lines.
+_LONE_CITY = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{2,})?")
+#: "03 June 2027" then "16:42" on the next line.
+_BARE_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
+#: "Redazione ANSA", "Nikkei staff writer": the desk names the outlet.
+_DESK = re.compile(r"(?:(?:Redazione|Redacción|Rédaction|Redação|Redaktion)\s+(?P<agency>\S.*)|"
+                   r"(?P<who>[^,]{3,60}),\s+(?P<outlet>[A-Z][\w.&' -]{1,40}?)\s+(?:staff\s+writer|"
+                   r"staff\s+reporter|correspondent|reporter|contributor|writer))")
+
+
+def _joined_times(lines: list[str]) -> list[str]:
+    """Join a time on a line of its own to the date on the line before it."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _BARE_TIME.fullmatch(line.strip()) and \
+                read_stamps(joined[-1], dt.UTC) and not _TIME_IN.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+            continue
+        joined.append(line)
+    return joined
+
+
+_TIME_IN = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _desk(line: str, header: HeaderDraft) -> bool:
+    """Read "Redazione ANSA" (the agency) and "KENTARO ISHIDA, Nikkei staff writer" (the
+    byline and the outlet)."""
+    match = _DESK.fullmatch(line.strip())
+    if match is None:
+        return False
+    if match["agency"]:
+        header.set("byline", line.strip(), LOW, "the desk that wrote the story")
+        header.set("agency", match["agency"].strip(), LOW, "from the desk line")
+        return True
+    if not _looks_like_a_name(match["who"].title()):
+        return False
+    header.set("byline", match["who"].strip(), HIGH)
+    header.set("agency", match["outlet"].strip(), LOW, "from the byline")
+    return True
+
+
+def _looks_like_a_name(
+text: str) -> bool:
     """Return True for names of two to four capitalised words in any script, one or several
     ("Ömer Faruk Yıldız", "Zeynep Kaplan and Mustafa Hasan")."""
     names = [n.split() for n in re.split(r"\s+and\s+|\s*,\s*", text.strip())]
     return 0 < len(names) <= 4 and all(2 <= len(words) <= 4 and all(
         w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() and w not in _NOT_NAMES
         for w in words) for words in names)
+
+
+_DATELINE_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                           r"Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b")
+
+
+def _month_first(article: Article, header: HeaderDraft) -> None:
+    """Swap day and month of times printed "07/12/2027" when the dateline says "Jul 12":
+    the page prints dates month first, as US pages do."""
+    start = article.structure.dateline_offset
+    if start is None:
+        return
+    said = _DATELINE_DAY.search(article.text, start, start + 80)
+    if said is None:
+        return
+    month = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+             "dec").index(said["month"][:3].lower()) + 1
+    day = int(said["day"])
+    for name in ("published", "updated"):
+        value = header.values.get(name)
+        if not isinstance(value, str) or not re.match(r"\d{4}-\d{2}-\d{2}", value):
+            continue
+        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if (when.month, when.day) == (day, month) and day <= 12 and day != month:
+            header.values[name] = value[:5] + f"{month:02d}-{day:02d}" + value[10:]
+            header.notes[name] = "read month first, as the dateline's date shows"
 
 
 def _check_times(header: HeaderDraft) -> None:
@@ -205,7 +289,7 @@ def _bare_byline(line: str, header: HeaderDraft) -> bool:
     """Read a header line that is only a name ("Rebecca Hollis", "Hannah Okoye Health
     correspondent") as the byline, or only an outlet's name as the agency."""
     text = " ".join(line.split())
-    if _OUTLET.fullmatch(text) and "agency" not in header.values:
+    if _OUTLET.fullmatch(text) and len(text.split()) >= 2 and "agency" not in header.values:
         header.set("agency", text, LOW, "a line of its own under the headline")
         return True
     name = _BARE_NAME.fullmatch(text)

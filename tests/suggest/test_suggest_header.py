@@ -198,3 +198,31 @@ def test_the_agency_from_the_outlets_own_photo_credit(caption: str, agency: str 
                    "at least 27 homes and is threatening several more towns, with crews "
                    "bracing for a wind change, the Country Fire Authority says.\n").header
     assert header.values.get("agency") == agency
+
+
+def test_dates_printed_month_first_follow_the_datelines_date() -> None:
+    header = draft("Cabin crew strike cancels 340 flights\n07/12/2027 - 14:35 | Updated: "
+                   "07/12/2027 - 18:10\n\nMadrid/Barcelona, Jul 12 (EFE).- A strike by cabin "
+                   "crew forced the cancellation of 340 flights on Monday.\n").header
+    assert header.values["published"].startswith("2027-07-12T14:35")
+    assert header.values["updated"].startswith("2027-07-12T18:10")
+    assert header.values["agency"] == "EFE"
+
+
+def test_a_desk_line_a_city_line_and_a_time_on_its_own_line() -> None:
+    header = draft("Drought cuts Sicily's durum wheat harvest by a third\nRedazione ANSA\n"
+                   "PALERMO\n03 June 2027\n16:42\nNews\n\nSicily's durum wheat harvest will "
+                   "fall by about a third this year, the farmers' association Coldiretti said "
+                   "on Thursday, as reservoirs across the island hit record lows.\n").header
+    assert (header.values["byline"], header.values["agency"]) == ("Redazione ANSA", "ANSA")
+    assert header.values["datelines"] == ["PALERMO"]
+    assert header.values["published"].startswith("2027-06-03T16:42")
+
+
+def test_a_staff_writer_line_and_a_city_after_the_time() -> None:
+    header = draft("Japan's trade deficit widens to 3-year high\nKENTARO ISHIDA, Nikkei staff "
+                   "writer\nPublished - July 20, 2027 07:45 pm IST - BENGALURU\n\nJapan posted "
+                   "a trade deficit of 1.24 trillion yen in July, the largest in three years, "
+                   "the Ministry of Finance said on Thursday in its monthly report.\n").header
+    assert (header.values["byline"], header.values["agency"]) == ("KENTARO ISHIDA", "Nikkei")
+    assert header.values["datelines"] == ["BENGALURU"]
