@@ -45,9 +45,10 @@ _RELATIVE = re.compile(r"(?:^|(?<=[,;]\s))(?P<np>[^,;\"“”]{2,90}?),\s+(?:[^,
                        r"(?:who|which)\s+(?P<verb>says|said|say|estimates|estimated|reported|"
                        r"reports|counted)\b(?P<rest>)")
 #: "scuffles that police said had left 14 people injured".
-_EMBEDDED = re.compile(r"\b(?:that|which|who|whom)\s+(?P<np>[^,;\"“”]{2,40}?)\s+(?P<verb>said|"
-                       r"say|says|estimated|estimate)\s+(?=(?:had|has|have|was|were|is|are|"
-                       r"would|could|killed|left)\b)(?P<rest>)")
+_EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{2,50}?)\s+"
+                       r"(?P<verb>said|say|says|estimated|estimate|estimates)\s+(?=(?:had|has|"
+                       r"have|was|were|is|are|would|could|killed|left|about|some|nearly|more|"
+                       r"at\s+least|\d)\b)(?P<rest>)")
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
                   r"(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>put|puts|placed|places|estimated|"
@@ -411,7 +412,9 @@ _COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>[A-Z][\w'’-]+|city|coun
                           r"provincial|regional|local|municipal|district|federal|hospital|health|school|election|"
                           r"electoral|military|prison|jail|airport|port|park)\s+)?"
                           r"(?P<who>(?i:police|prosecutors|officials|authorities|investigators|"
-                          r"firefighters|rescuers|organi[sz]ers|coroners?))")
+                          r"firefighters|rescuers|organi[sz]ers|coroners?))"
+                          r"(?:\s+(?:on|from|in|at|of)\s+[^,;\"“”]{1,30})?")
+
 
 
 def _collective(article: Article, registry: P.Registry, start: int, end: int, phrase: str
@@ -421,10 +424,18 @@ def _collective(article: Article, registry: P.Registry, start: int, end: int, ph
     match = _COLLECTIVES.fullmatch(phrase)
     if not match:
         return None
-    if match["where"] and match["where"][0].isupper() and (
-            match["where"] in STOP_CAPS or P.state_for_adjective(match["where"], registry)
-            or match["where"] in gazetteer().names):
-        return None  # "Ukrainian officials", "Japanese police": the state's, not a body
+    if match["where"] and match["where"] in STOP_CAPS:
+        return None
+    state = P.state_for_adjective(match["where"], registry) if match["where"] else None
+    if state is None and match["where"] in gazetteer().names:
+        state = registry.state(gazetteer().names[match["where"]], match["where"])
+    if state is not None:  # "Kyrgyz officials": the state's officials, unnamed
+        party = _made(article, registry, start, end, f"{match['where']} {match['who'].lower()}"
+                      f"{' (unnamed)' if match['who'].lower() == 'officials' else ''}",
+                      "government_body")
+        if party.affiliation is None:
+            party.affiliation, party.country = state, state.country
+        return party
     word = (match["where"] or match["who"]).lower()
     if word in ("police", "city", "county", "state"):
         named = [p for (_, e), p in registry.within(max(0, start - 4000), start)
@@ -435,7 +446,8 @@ def _collective(article: Article, registry: P.Registry, start: int, end: int, ph
             return named[-1]
     name = re.sub(r"^(?:the|The)\s+", "", phrase)
     who = match["who"].lower()
-    if not match["where"] and who in ("officials", "authorities"):
+    if not match["where"] and who in ("officials", "authorities") and name.lower() == who:
+
         name = f"{who} (unnamed)"  # "officials said": a body the story leaves vague
     kind = "government_body" if who not in ("organisers", "organizers") else "other"
     return _made(article, registry, start, end, name, kind)
@@ -690,7 +702,8 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
     collective = _COLLECTIVE.fullmatch(text)
     if collective:
         return _made(article, registry, start, end, text, "political_party")
-    head = re.fullmatch(r"(?:the|The)\s+(?P<words>[a-z][\w'’ -]{0,60}?\b(?P<head>\w+))", text)
+    head = re.fullmatch(r"(?:the|The)\s+(?P<words>\w[\w'’ -]{0,60}?\b(?P<head>\w+))", text)
+
     if head and head["head"] in HEADS and len(head["words"].split()) >= 2 and \
             not _FUNCTION_WORDS.intersection(head["words"].lower().split()):
         return _made(article, registry, start, end, head["words"], HEADS[head["head"]])

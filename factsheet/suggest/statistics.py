@@ -415,6 +415,11 @@ def _evidence(text: str, sentence: Sentence, figure: Figure | None = None
     return start, end
 
 
+#: "the state news agency Khovar reported, citing ...": an outlet by what it is.
+_OUTLET_WORDS = re.compile(r"\b(?:news\s+agency|agency|newspaper|daily|broadcaster|outlet|"
+                           r"television|TV|radio|channel|website|news\s+site|tabloid|weekly)\b")
+
+
 def _attribute(article: Article, registry: P.Registry, sentence: Sentence, stat: FactDraft,
                source: A.Source) -> None:
     """Set who claims the figure, the channel, and the outlet that carried it."""
@@ -422,8 +427,9 @@ def _attribute(article: Article, registry: P.Registry, sentence: Sentence, stat:
     cited = A.citing(article, registry, sentence.start, sentence.end)
     if source.via is not None:
         stat.fields["reported_via"] = source.via
-    elif cited is not None and party.kind in ("media_outlet", "news_agency") and \
-            cited.party is not party:
+    elif cited is not None and cited.party is not party and (
+            party.kind in ("media_outlet", "news_agency") or _OUTLET_WORDS.search(
+                article.text, source.np[0], source.np[1])):
         stat.fields["reported_via"] = party
         party = cited.party
     stat.fields["attributed_to"] = party

@@ -316,3 +316,23 @@ def test_a_list_takes_the_source_of_the_sentence_that_introduces_it() -> None:
     assert [(s["value"], s["attributed_to"]) for s in found] == [
         (1200, "State Emergency Service"), (14, "State Emergency Service"),
         (3000, "State Emergency Service")]
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("Three days of fighting that officials on both sides say has killed at least 23 people "
+     "ended.", 23, "Officials on both sides"),
+    ("In Kok-Tash, where the Batken regional administration says 112 houses were burned, "
+     "residents fled.", 112, "Batken regional administration"),
+    ("Of the roughly 970-kilometer border, about 664 kilometers have been delimited, "
+     "according to Kyrgyz officials.", 664, "Kyrgyz officials (unnamed)"),
+])
+def test_officials_and_administrations(paragraphs: str, value: float, source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
+    assert stat["attributed_to"] == source
+
+
+def test_an_outlet_described_by_what_it_is_carries_the_source_it_cites() -> None:
+    [stat] = stats("On the Tajik side, nine people were killed, the state news agency Khovar "
+                   "reported, citing the Sughd regional administration.")
+    assert (stat["attributed_to"], stat["reported_via"]) == (
+        "Sughd regional administration", "Khovar")
