@@ -24,7 +24,7 @@ from factsheet.suggest.text import Article, clean
 SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[\w\s-]{1,30}?|"
        r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?|reported|reports|wrote|writes|posted|announced|"
        r"stated|states|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
-       r"declared|explained|argued|predicted|forecast|calculated|showed|show")
+       r"reminded|declared|explained|argued|predicted|forecast|calculated|showed|show")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”]){2,70}?)"
@@ -611,9 +611,36 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
              if not _FUNCTION_WORDS.intersection(m.group().lower().split()[1:-1])]
     if not found and head == "ministry":
         return _ministry_of_minister(article, registry, floor, start, end)
+    if not found and head in _SYNONYMS:
+        return _described_name(article, registry, floor, start, end, head)
     if not found:
         return None
     party = _new_source(article, registry, found[-1].start(), found[-1].end())
+    if party is not None:
+        party.add_mention((start, end))
+    return party
+
+
+#: What a later "the airline" may have been introduced as: "low-cost carrier Sirocco Air".
+_SYNONYMS = {"airline": "airline|carrier", "company": "company|firm|group|maker|producer|"
+             "operator|giant|conglomerate|retailer|miner", "firm": "firm|company|consultancy",
+             "bank": "bank|lender", "union": "union", "group": "group|organi[sz]ation|charity",
+             "operator": "operator|utility|distributor", "utility": "utility|operator|"
+             "distributor|supplier", "carrier": "carrier|airline|shipping\\s+line",
+             "insurer": "insurer", "broker": "broker"}
+
+
+def _described_name(article: Article, registry: P.Registry, floor: int, start: int, end: int,
+                    head: str) -> PartyDraft | None:
+    """Return the body "the airline" points back to when the story introduced it by what
+    it is ("Spanish low-cost carrier Sirocco Air") and no rule made it a party."""
+    pattern = re.compile(r"\b(?:" + _SYNONYMS[head] + r")\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+"
+                         r"[A-Z][\w&'’.-]*){0,3})")
+    found = list(pattern.finditer(article.text, floor, start))
+    if not found:
+        return None
+    name = found[-1].span("name")
+    party = registry.at(*name) or _new_source(article, registry, *name)
     if party is not None:
         party.add_mention((start, end))
     return party

@@ -117,8 +117,11 @@ def find_comparison(text: str, figure: Figure, start: int, end: int, figures: li
     marker = clean(match["marker"]).lower()
     marker_end = start + match.end()
     base = next((f for f in later if f.start >= marker_end - 1), None)
-    if base is None or base.start - marker_end > 12:
+    if base is None or (base.start - marker_end > 12 and not re.fullmatch(
+            r"\s*(?:an?|the)\s+(?:average|total|median|mean|level|rate)\s+of\s+",
+            text[marker_end:base.start])):  # "compared with an average of 1,560 euros"
         return None, _clause_end(text, start, end)
+
     if marker == "from" and not _MOVED_TO.search(text[max(0, figure.start - 40):figure.start]):
         return None, _clause_end(text, start, end)
     return (base, marker), start + match.start("marker")

@@ -39,10 +39,11 @@ _RATIO = re.compile(r"^\s+times\s+(?:the|as|more|higher|lower|larger|bigger|grea
 _CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|lakh|bn|m))?(?:\s+|-)"
                          r"[A-Za-z.$€£¥₹ ]{2,25}\(\s*(?:about|around|roughly|some|approximately|"
                          r"nearly|or|equivalent\s+to)?\s*$")
-#: "announced an ex gratia of Rs 10 lakh": money promised, a commitment. Money already
+#: "announced an ex gratia of Rs 10 lakh", "had offered a pay rise of 9%": promised, a
+#: commitment. Money already
 #: allocated or paid out ("had allocated UAH 450 million") is a statistic.
-_GRANTED = re.compile(r"\b(?:announced|earmarked)\s+(?:an?\s+|the\s+)?(?:(?!that\b)[\w-]+\s+)"
-                      r"{0,4}(?:of\s+)?$")
+_GRANTED = re.compile(r"\b(?:announced|earmarked|offered)\s+(?:an?\s+|the\s+)?"
+                      r"(?:(?!that\b)[\w-]+\s+){0,4}(?:of\s+)?$")
 #: "Lt. Col. Steven Harlan, 58, guilty": an age after a name.
 _AGE = re.compile(r"[A-Z][\w'’.-]+,\s+$")
 _DATE_CONTEXT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
@@ -186,7 +187,7 @@ def _is_claim(article: Article, figure: Figure) -> bool:
     if not figure.percent and not figure.currency and _TIME_UNITS.match(after) and \
             float(figure.value).is_integer() and not (
             _BOUNDED_DURATION.match(after) and figure.value > 1 and (
-                figure.qualifier in ("more than", "over", "at least", "up to", "nearly",
+                figure.qualifier in ("more than", "at least", "up to", "nearly",
                                      "almost", "about", "around", "some", "upwards of")
                 or re.search(r"\bon\s+$", before, re.IGNORECASE))):
         return False
@@ -209,8 +210,8 @@ def _is_claim(article: Article, figure: Figure) -> bool:
     clause = text[max(0, figure.number_start - 80):figure.start]
     if _CONVERSION.search(text[max(0, figure.start - 60):figure.start]):
         return False  # "3.9 billion pesos (US$68 million)": the same amount converted
-    if figure.currency and _GRANTED.search(clause):
-        return False  # "announced an ex gratia of Rs 10 lakh": a commitment
+    if (figure.currency or figure.percent) and _GRANTED.search(clause):
+        return False  # "announced an ex gratia of Rs 10 lakh", "offered a pay rise of 9%"
     return not article.in_quote(figure.start, figure.end) and not _COMMITTED.search(clause)
 
 

@@ -336,3 +336,19 @@ def test_an_outlet_described_by_what_it_is_carries_the_source_it_cites() -> None
                    "reported, citing the Sughd regional administration.")
     assert (stat["attributed_to"], stat["reported_via"]) == (
         "Sughd regional administration", "Khovar")
+
+
+def test_the_airline_introduced_by_what_it_is_and_an_offer() -> None:
+    found = stats("A strike at Spanish low-cost carrier Sirocco Air forced the cancellation of "
+                  "340 flights on Monday, affecting some 51,000 passengers, the airline said. "
+                  "The chief executive said the company had offered a pay rise of 9% over "
+                  "three years.")
+    assert [(s["value"], s["attributed_to"]) for s in found] == [
+        (340, "Sirocco Air"), (51000, "Sirocco Air")]
+
+
+def test_a_baseline_given_as_an_average() -> None:
+    [stat] = stats("The Sitcpla union said a new member earned 1,180 euros a month, compared with "
+                   "an average of 1,560 euros at other airlines.")
+    assert stat["value"] == 1180
+    assert stat["comparison"]["value"] == 1560
