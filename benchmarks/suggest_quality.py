@@ -22,7 +22,7 @@ the same text. Then, per category:
 - quotations, statistics, commitments, positions: matched one to one by overlapping
   evidence (statistics prefer the pair with the same value); "right speaker" also needs the
   speaker to be the gold speaker, "right value and source" the same value (a scale word
-  allowed: 1.2 million = 1,200,000) and the same ``attributed_to``.
+  allowed: 1.2 million = 1,200,000, 2.33 lakh = 233,000) and the same ``attributed_to``.
 
 Precision is matched / suggested, recall matched / gold. The goals (from the issue) are
 checked at the end. Nothing here fails a build: it prints figures.
@@ -273,7 +273,7 @@ def _same_value(gold: Any, suggested: Any) -> bool:
     b = middle(suggested.value, suggested.value_range)
     if a is None or b is None:
         return False
-    return any(same(a * x, b) or same(a, b * x) for x in (1, 1e3, 1e6, 1e9))
+    return any(same(a * x, b) or same(a, b * x) for x in (1, 1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
 
 
 def _describe_stat(stat: Any) -> str:

@@ -36,7 +36,7 @@ _APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|wou
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>[^,;.\"“”]{2,140})")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>[^,;.\"“”]{2,140})")
 _QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"“”]{2,60}?)\s+as\s+"
                      r"(?:saying|telling)\b")
 #: "Jean-Pierre Bisimwa, a customary chief who says he has sheltered some 3,000 people",
@@ -61,6 +61,10 @@ _PLACED = re.compile(r",\s+(?P<np>[^,;\"“”]{2,140}?),\s+[A-Z][\w'’-]+(?:\s
 _POLLED = re.compile(r"\b(?:polled|surveyed|interviewed|questioned|counted|tallied)\s+by\s+"
                      r"(?P<np>[^,;.\"“”]{2,60}?)(?=\s+(?:last|this|on|in|had|have|has|were|was|"
                      r"said|expect|expected|forecast|earlier|between)\b|[,;.]|$)(?P<rest>)")
+#: "the median forecast of 986 billion yen in a QUICK survey of economists".
+_IN_A_SURVEY = re.compile(r"\b(?:in|by)\s+an?\s+(?P<np>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+                          r"\s+(?:survey|poll|report|study|estimate|forecast|analysis|tally|"
+                          r"count|census)\b(?P<rest>)")
 _VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
 _RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>recorded|"
@@ -124,7 +128,9 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
     for pattern, how in ((_TRAILING, "said"), (_INVERTED, "said"), (_LEADING, "said"),
                          (_ACCORDING, "according to"), (_RECORDS, "records"),
                          (_RELATIVE, "said"), (_EMBEDDED, "embedded"), (_PUT, "said"),
-                         (_PLACED, "said"), (_POLLED, "according to")):
+                         (_PLACED, "said"), (_POLLED, "according to"),
+                         (_IN_A_SURVEY, "according to")):
+
 
 
         for match in pattern.finditer(sentence):
@@ -272,6 +278,8 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
         return group_party(article, registry, start, end, group["count"])
     if _DOCUMENT.fullmatch(phrase):
         return _issuer(article, registry, start)
+    if _THE_DATA.fullmatch(phrase):
+        return _data_owner(article, registry, start, phrase)
     if _BLOC.fullmatch(phrase):
         return registry.last_before(start, ("international_organisation", "coalition"),
                                     floor=max(0, start - 1500))
@@ -337,7 +345,7 @@ _DOCUMENTS = (r"(?:count|tally|data|figures|statistics|numbers|survey|poll|repor
               r"findings|research|index|release|statement|affidavit|filing|submission|"
               r"petition|order|ruling|judgment|notification|circular)")
 _PEOPLE = r"(?:team|unit|officials|staff|experts|researchers|analysts|economists)"
-_PUBLISHED = r"(?:\s+(?:published|released|issued|compiled|shared|posted|out)\b[^,;]*)?"
+_PUBLISHED = r"(?:\s+(?:published|released|issued|compiled|shared|posted|out|based)\b[^,;]*)?"
 _OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:" + _DOCUMENTS
                            + "|" + _PEOPLE + ")"
                            + _PUBLISHED)
@@ -701,7 +709,27 @@ _IN_A_STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their|the)\s+(?:joi
                             r"separate\s+)?(?:statement|communique|declaration|letter)\b")
 
 
-def _issuer(article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
+_THE_DATA = re.compile(r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]he\s+same|[Tt]he\s+latest)\s+(?:data|"
+                       r"figures|statistics|numbers|survey|poll|report|study)")
+
+
+
+def _data_owner(article: Article, registry: P.Registry, start: int, phrase: str
+                ) -> PartyDraft | None:
+    """Return whose data "the data" are: the source of the last sentence that named data
+    ("Ministry of Finance data showed", "figures from the ministry")."""
+    word = phrase.split()[-1].lower()
+    earlier = [s for s in article.sentences if s.end <= start][-8:]
+    for sentence in reversed(earlier):
+        for source in sources_in(article, registry, sentence.start, sentence.end):
+            if re.search(rf"\b{word}\b", article.text[source.np[0]:source.np[1]], re.I) or \
+                    re.search(rf"\b{word}\b", article.text[sentence.start:sentence.end], re.I):
+                return source.party
+    return None
+
+
+def _issuer(
+article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
     """Return who issued "the statement": the source of the last sentence that names one."""
     earlier = [s for s in article.sentences if s.end <= start][-5:]
     for sentence in reversed(earlier):

@@ -352,3 +352,20 @@ def test_a_baseline_given_as_an_average() -> None:
                    "an average of 1,560 euros at other airlines.")
     assert stat["value"] == 1180
     assert stat["comparison"]["value"] == 1560
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("Japan posted a deficit of 1.24 trillion yen in July, Ministry of Finance data showed. "
+     "Car exports dropped 9.8% in value terms, according to the data.", 9.8,
+     "Ministry of Finance"),
+    ("The deficit was wider than the median forecast of 986 billion yen in a QUICK survey of "
+     "private-sector economists.", 986, "QUICK"),
+    ("Nationally, India recorded 2.33 lakh dengue cases in 2026, as per data from the National "
+     "Center for Vector Borne Diseases Control (NCVBDC).", 2.33,
+     "National Center for Vector Borne Diseases Control"),
+    ("Japan's cumulative deficit reached 3.6 trillion yen, Nikkei calculations based on the "
+     "ministry's data show.", 3.6, "Nikkei"),
+])
+def test_data_surveys_and_calculations(paragraphs: str, value: float, source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
+    assert stat["attributed_to"] == source
