@@ -27,8 +27,8 @@ SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[
        r"reminded|declared|explained|argued|predicted|forecast|calculated|showed|show")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
-                       r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”]){2,70}?)"
-                       r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.]|$)")
+                       r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”–—]){2,70}?)"
+                       r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.–—]|$)")
 _APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|would)\b)"
                       r"[^,;\"“”]){2,90}?),\s+(?P<app>[^,;\"“”]{1,120}"
                       r"(?:,\s+[^,;\"“”]{1,70})?|(?:who|which)\s[^,;\"“”]{1,200}),\s+"
@@ -36,7 +36,9 @@ _APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|wou
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>[^,;.\"“”]{2,140})")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>[^,;.\"“”–—]{2,140}?)"
+                        r"(?=\s*(?:[,;.\"“”–—]|$| - ))")
+
 _QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"“”]{2,60}?)\s+as\s+"
                      r"(?:saying|telling)\b")
 #: "Jean-Pierre Bisimwa, a customary chief who says he has sheltered some 3,000 people",
@@ -265,6 +267,10 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     described = _DESCRIBED.fullmatch(article.text, start, end)
     if described:
         start = described.start("name")  # "insurance broker Marsh": Marsh
+    named = _NAME_DESCRIBED.fullmatch(article.text, start, end)
+    if named and named["name"].split()[0] not in STOP_CAPS:
+        start, end = named.span("name")  # "the CIA-Agricoltori Italiani farmers' confederation"
+
     spokesperson = _spokesperson(article, registry, start, end)
     if spokesperson is not None:
         return spokesperson
@@ -344,7 +350,14 @@ _DOCUMENTS = (r"(?:count|tally|data|figures|statistics|numbers|survey|poll|repor
               r"forecasts?|calculations|assessment|review|audit|website|database|monitoring|"
               r"findings|research|index|release|statement|affidavit|filing|submission|"
               r"petition|order|ruling|judgment|notification|circular)")
-_PEOPLE = r"(?:team|unit|officials|staff|experts|researchers|analysts|economists)"
+_PEOPLE = (r"(?:team|unit|officials|staff|experts|researchers|analysts|economists|observatory|"
+           r"department|office|agency|service|division|arm|branch|wing|institute|centre|center)")
+#: "the CIA-Agricoltori Italiani farmers' confederation": a name, then what it is.
+_NAME_DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’.-]*(?:[\s-][A-Z][\w&'’.-]*){0,4})"
+                             r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:confederation|federation|"
+                             r"association|union|group|coalition|alliance|network|consortium|"
+                             r"cooperative|organi[sz]ation|charity|foundation|institute|"
+                             r"think\s+tank|company|firm|party|movement|lobby)")
 _PUBLISHED = r"(?:\s+(?:published|released|issued|compiled|shared|posted|out|based)\b[^,;]*)?"
 _OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:" + _DOCUMENTS
                            + "|" + _PEOPLE + ")"
@@ -358,7 +371,7 @@ _OWNER_AFTER = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|new|latest|recen
                           + _PUBLISHED)
 #: "insurance broker Marsh", "medical charity Doctors Without Borders (MSF)": a description in
 #: lower case before a name.
-_DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+)?(?:[a-z-]+\s+)?(?:broker|charity|"
+_DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){0,2}(?:broker|charity|"
                         r"group|firm|company|consultancy|watchdog|NGO|organi[sz]ation|"
                         r"think[- ]tank|monitor|lender|insurer|carrier|airline|retailer|"
                         r"operator|network|body|agency|institute|platform|pollster|researcher|"
@@ -763,9 +776,9 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
             not _FUNCTION_WORDS.intersection(head["words"].lower().split()):
         return _made(article, registry, start, end, head["words"], HEADS[head["head"]])
     name = re.sub(r"^(?:the|The)\s+", "", text)
-    alias = re.search(r"\s+\((?P<alias>[A-Z][\w&.-]{1,15})\)$", name)
-    if alias:  # "Doctors Without Borders (MSF)"
-        name = name[:alias.start()]
+    alias = re.search(r"\s+\((?P<alias>[A-Z][\w&.-]{1,15})\)(?=$|\s+[A-Z])", name)
+    if alias:  # "Doctors Without Borders (MSF)", "Kyiv School of Economics (KSE) Institute"
+        name = name[:alias.start()] + name[alias.end():]
     inner = re.match(r"^(?:an?|the|its|their)\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)"
                      r"\s+(?:poll|survey|data|figures|report|study|analysis|estimate|count|"
                      r"tally|statement|census)\b", text)

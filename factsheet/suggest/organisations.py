@@ -41,7 +41,7 @@ HEADS = {
                     "media_outlet"),
     **dict.fromkeys(["company", "operator", "utility", "firm", "corporation", "producer", "maker",
                      "airline", "carrier", "manufacturer", "exporter", "group", "bank",
-                     "cooperative", "co-op"], "company"),
+                     "cooperative", "co-op", "exchange"], "company"),
     **dict.fromkeys(_COMPANY_SUFFIXES, "company"),
     **dict.fromkeys(["institute", "university", "foundation", "association", "federation",
                      "union", "organisation", "organization"], "other"),

@@ -262,7 +262,7 @@ def _list_lead(article: Article, sentences: list[Sentence], index: int) -> Sente
 
 #: Where a sentence's clauses part: "The union said about 12,000 members joined, while
 #: police put the number at 6,000."
-_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but)\s|\s+while\s")
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but)\s|\s+while\s|\s[–—]\s|\s-\s")
 
 
 def _in_clause(text: str, sentence: Sentence, figure: Figure, own: list[A.Source]

@@ -369,3 +369,23 @@ def test_a_baseline_given_as_an_average() -> None:
 def test_data_surveys_and_calculations(paragraphs: str, value: float, source: str) -> None:
     [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
     assert stat["attributed_to"] == source
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("The refinery, operated by state oil giant Rosneft, processes around 13.1 million tons "
+     "of crude a year, according to the company's website – roughly 5% of the total, Reuters "
+     "calculations show.", 13.1, "Rosneft"),
+    ("Strikes knocked out up to 17% of capacity, according to estimates compiled by the Kyiv "
+     "School of Economics (KSE) Institute.", 17, "Kyiv School of Economics Institute"),
+    ("Sicily's harvest will be around 35% smaller, farmers' association Coldiretti said on "
+     "Thursday.", 35, "Coldiretti"),
+    ("Rainfall totalled 312 millimetres, according to the Sicilian agrometeorological "
+     "information service SIAS.", 312, "SIAS"),
+    ("The reservoirs held 211 million cubic metres of water, data from ANBI's water resources "
+     "observatory showed.", 211, "ANBI"),
+    ("In Puglia, the CIA-Agricoltori Italiani farmers' confederation forecast a 25% drop in "
+     "olive oil output.", 25, "CIA-Agricoltori Italiani"),
+])
+def test_sources_of_the_fourth_round(paragraphs: str, value: float, source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
+    assert stat["attributed_to"] == source
