@@ -482,7 +482,14 @@ _ANONYMOUS_HEADS = ("official|diplomat|source|juror|nurse|lineman|worker|residen
 _ANONYMOUS = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?P<desc>(?:[\w'’-]+\s+){0,4}?)(?P<head>"
                         + _ANONYMOUS_HEADS + r")(?P<rest>\s+(?:familiar|close|with|from|in|at|"
                         r"of|involved|briefed|speaking|who)\b[^\"“”]*)?")
-_THE_ANONYMOUS = re.compile(r"[Tt]he\s+(?:(?:senior|junior|same|first|second|other)\s+)?"
+#: A sentence that opens with an unnamed source: "A resident of Ryazan's southern district
+#: told ...".
+ANONYMOUS_OPENING = re.compile(r"(?P<np>(?:An?|One)\s+(?:[\w'’-]+\s+){0,4}?(?:" + _ANONYMOUS_HEADS
+                               + r")(?:\s+(?:of|from|in|at|with)\s+[^,;:\"“”]{1,60}?)?)"
+                               r"(?=,|\s+(?:told|said|says|who|was|were|had|has|described|"
+                               r"recalled|added))")
+_THE_ANONYMOUS = re.compile(
+r"[Tt]he\s+(?:(?:senior|junior|same|first|second|other)\s+)?"
                             r"(?P<head>" + _ANONYMOUS_HEADS + r")")
 
 

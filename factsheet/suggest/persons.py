@@ -206,6 +206,8 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
     aged = j - i >= 2 and (_AGED.match(text, tokens[j - 1].end) is not None
                            or _opens_with_pronoun_after(text, tokens, i, j))
     kin = _kin(text, tokens[i].start, tokens[j - 1].end)
+    if kin is None and _FIRST_NAME.search(text, max(0, tokens[i].start - 60), tokens[i].start):
+        kin = "named by first name only"
     if kin is not None and after is None:
         after = kin
     if not title and after is None and not ((speech or aged) and j - i >= 2) and not pictured:
@@ -258,6 +260,10 @@ _PLACE_WORDS = frozenset({"in", "at", "from", "near", "nearby", "outside", "insi
 _AGED = re.compile(r",\s+\d{1,3},\s")
 #: "Whitfield's mother, Gloria Whitfield," "His partner, Shona,": kin or a partner before a
 #: name set off by commas (a single name is enough).
+#: "a shopkeeper who gave only his first name, Bakhtiyor,": a single name so introduced.
+_FIRST_NAME = re.compile(r"\b(?:first\s+name|surname|last\s+name|identified\s+(?:only\s+)?as|"
+                         r"known\s+only\s+as|gave\s+(?:only\s+)?(?:his|her)\s+name\s+as)"
+                         r",?\s+$")
 _KIN = re.compile(r"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s?|[Tt]he\s+[a-z]+['’]s?)"
                   r"\s+(?:(?:late|"
                   r"younger|older|elder|eldest|youngest|twin|adult|teenage|\d+-year-old)\s+)?"
@@ -288,8 +294,8 @@ def _kin(text: str, start: int, end: int) -> str | None:
     return match["kin"]
 
 
-_ASIDE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:who|whose)\b[^,.;:\"“”]{0,120},\s+)?"
-                    r"(?P<verb>[a-z]+)\b")
+_ASIDE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:who|whose)\b[^,.;:\"“”]{0,120},\s+|"
+                    r"(?:a|an|the)\s+[^,.;:\"“”]{1,80},\s+)?(?P<verb>[a-z]+)\b")
 
 
 def _speaks_after_aside(text: str, end: int) -> bool:

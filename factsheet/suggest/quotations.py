@@ -34,11 +34,14 @@ _SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|stressed|noted|declare
            r"pledged|promised|accused|conceded|cautioned|predicted|maintained|countered|"
            r"complained|pleaded|announced|demanded|called\s+on|appealed\s+to|put\s+it|"
            r"attributed")
-_AFTER = re.compile(r"^\s*,?\s*(?P<np>[^,.;:\"“”]{1,90}?)\s+(?:" + _SPEECH + r")\b")
+#: A noun phrase's characters: no clause punctuation, but the dot of "Dr." or "K.S.".
+_NP = r"(?:[^,.;:\"“”]|\.(?=\s?[A-Z]))"
+_AFTER = re.compile(r"^\s*,?\s*(?P<np>" + _NP + r"{1,90}?)\s+(?:" + _SPEECH + r")\b")
 #: '"...," its spokesperson, Nikos Alexiou, told ...': a role and the name set off by commas.
 _AFTER_APPOSED = re.compile(r"^\s*,?\s*(?P<np>[^.;:\"“”]{1,120}?,\s+[^.;:\"“”]{1,60}?),?\s+(?:"
                             + _SPEECH + r")\b")
-_AFTER_INVERTED = re.compile(r"^\s*,?\s*(?:" + _SPEECH + r")\s+(?P<np>[^,.;:\"“”]{1,90})")
+_AFTER_INVERTED = re.compile(r"^\s*,?\s*(?:" + _SPEECH + r")\s+(?P<np>" + _NP + r"{1,90})")
+
 _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[^\"“”]{0,160}$")
 _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b")
 _PARTICIPLE = re.compile(r",\s+(?:calling|saying|describing|adding|arguing|warning|"
@@ -152,7 +155,13 @@ def _from_sentence_before(article: Article, registry: P.Registry, quote: Quoted
     s, e = before[-1]
     if text[s:min(e, s + 60)].count('"') + text[s:e].count("“"):
         return None
+    anonymous = A.ANONYMOUS_OPENING.match(text, s, e)
+    if anonymous:  # 'A resident of Ryazan's southern district told Astra ... "..."'
+        party = A.resolve(article, registry, s, s + len(anonymous["np"]))
+        if party is not None:
+            return party, LOW, "speaker: the source the sentence before opens with; check it"
     pronoun = re.match(r"(?:He|She)\b", text[s:e])
+
     if pronoun:  # 'He was blunt about the cause. "..."'
         person = A.person_for_pronoun(article, registry, s, "m" if pronoun.group() == "He"
                                       else "f")
@@ -264,6 +273,13 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
         if match:
             np = _clause_subject(text, current[0] + match.start("np"),
                                  current[0] + match.end("np"))
+            words = text[np[0]:np[1]].lstrip()
+            if re.match(r"(?!(?:the|a|an|its|his|her|their|our)\b)[a-z]", words):
+                # 'X, ..., did not comment but posted a photo with the caption: "..."'
+                persons = registry.all_at(_after_dateline(article, current[0]), np[0],
+                                          (P.PERSON,))
+                if persons:
+                    return persons[0], HIGH, None
             found = _named(article, registry, *np)
             if found is None:  # "The Council, meeting in Port Halden, said ..."
                 subject = registry.all_at(current[0], np[1])

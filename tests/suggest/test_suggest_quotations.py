@@ -271,3 +271,26 @@ def test_a_short_quotation_that_closes_a_spoken_sentence_is_kept() -> None:
     found = quotes('Starmer said London backed the plan "without reservations."')
     assert found and found[0][:2] == ("Keir Starmer", "without reservations.")
     assert quotes('Starmer called it a "historic step" on Monday.') == []
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    ('"Platelet units are being used faster than donors can come in," PHANA president Dr. '
+     "Prasanna Gowda said.", "Prasanna Gowda"),
+    ('Dutch tourist Pieter Janssen was more resigned. "In Amsterdam we had the same thing last '
+     'summer," he said.', "Pieter Janssen"),
+    ("Raghavendra Shetty, a security guard from Yelahanka, said his daughter waited. \"We went "
+     'from one hospital to another for six hours," he said.', "Raghavendra Shetty"),
+    ("A shopkeeper who gave only his first name, Bakhtiyor, told the service that people had "
+     'stopped traveling. "We have lived side by side with them all our lives," he said.',
+     "Bakhtiyor"),
+    ("A resident of Ryazan's southern district told the outlet Astra she was woken by "
+     'explosions. "The windows shook at about three in the morning."',
+     "Resident of Ryazan's southern district (unnamed)"),
+    ("The commander of the forces, Colonel Taras Hordiienko, did not comment directly but "
+     'posted a photo on Facebook with the caption: "Their refineries burn so that our cities '
+     "don't freeze.\"", "Taras Hordiienko"),
+])
+def test_speakers_of_the_fourth_round(paragraphs: str, speaker: str) -> None:
+    found = quotes(paragraphs)
+    assert found, "no quotation found"
+    assert found[-1][0] == speaker
