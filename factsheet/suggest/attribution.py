@@ -24,7 +24,7 @@ from factsheet.suggest.text import Article, clean
 SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[\w\s-]{1,30}?|"
        r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?|reported|reports|wrote|writes|posted|announced|"
        r"stated|states|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
-       r"reminded|declared|explained|argued|predicted|forecast|calculated|showed|show")
+       r"reminded|declared|explained|argued|predicted|forecast|calculated|showed|shows|show")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”–—]){2,70}?)"
@@ -54,8 +54,9 @@ _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
                   r"(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>put|puts|placed|places|estimated|"
-                  r"estimates)\s+(?:the|its|their)\s+(?:number|figure|toll|count|total|crowd|"
-                  r"turnout|attendance|cost|damage|losses|bill)\s+at\b(?P<rest>)")
+                  r"estimates)\s+(?:(?:the|its|their)\s+)?(?:number|figure|toll|count|total|"
+                  r"crowd|turnout|attendance|cost|damage|losses|bill)\b[^,;.\"“”]{0,60}?\s+at\b"
+                  r"(?P<rest>)")
 #: "..., the Decision Support System of the IITM, Pune, estimated": a place after the body.
 _PLACED = re.compile(r",\s+(?P<np>[^,;\"“”]{2,140}?),\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+"
                      r"(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
@@ -70,8 +71,10 @@ _IN_A_SURVEY = re.compile(r"\b(?:in|by)\s+an?\s+(?P<np>[A-Z][\w&'’.-]*(?:\s+[A
 _VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
 _RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>recorded|"
-                      r"registered|counted|logged|tallied|reported|found|estimates|estimated|kept|held|left|"
-                      r"raised|cut|lowered)\s")
+                      r"registered|counted|logged|tallied|reported|found|estimates|estimated|"
+                      r"kept|held|left|raised|cut|lowered|approved|allocated|ordered|released|"
+                      r"spent|paid|disbursed|collected|seized|detained|arrested|evacuated|"
+                      r"rescued|fined)\s")
 _NEXT = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>(?:reported|said|wrote|announced|"
                    r"posted|stated|confirmed|gave)\s+(?:this|these\s+figures|the\s+figures|"
                    r"the\s+data|the\s+toll)|(?:reported|wrote|posted)\s+on\s+(?:Telegram|X|"
@@ -358,7 +361,9 @@ _NAME_DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’.-]*(?:[\s-][
                              r"association|union|group|coalition|alliance|network|consortium|"
                              r"cooperative|organi[sz]ation|charity|foundation|institute|"
                              r"think\s+tank|company|firm|party|movement|lobby)")
-_PUBLISHED = r"(?:\s+(?:published|released|issued|compiled|shared|posted|out|based)\b[^,;]*)?"
+_PUBLISHED = (r"(?:\s+(?:published|released|issued|compiled|shared|posted|out|based|cited|"
+              r"quoted|mentioned)\b[^,;]*)?")
+
 _OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:" + _DOCUMENTS
                            + "|" + _PEOPLE + ")"
                            + _PUBLISHED)
@@ -429,9 +434,9 @@ def _spokesperson(article: Article, registry: P.Registry, start: int, end: int
 
 
 #: Sources named by what they are: "police", "prosecutors", "city officials".
-_COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>[A-Z][\w'’-]+|city|county|state|"
-                          r"provincial|regional|local|municipal|district|federal|hospital|health|school|election|"
-                          r"electoral|military|prison|jail|airport|port|park)\s+)?"
+_COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>[A-Z][\w'’-]+|(?!(?:the|a|an|its|their|"
+                          r"his|her|some|many|several|two|three|four|five|other|these|those)\b)"
+                          r"[a-z][\w-]+(?:\s[a-z][\w-]+)?)\s+)?"
                           r"(?P<who>(?i:police|prosecutors|officials|authorities|investigators|"
                           r"firefighters|rescuers|organi[sz]ers|coroners?))"
                           r"(?:\s+(?:on|from|in|at|of)\s+[^,;\"“”]{1,30})?")
@@ -777,7 +782,9 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
     collective = _COLLECTIVE.fullmatch(text)
     if collective:
         return _made(article, registry, start, end, text, "political_party")
-    head = re.fullmatch(r"(?:the|The)\s+(?P<words>\w[\w'’ -]{0,60}?\b(?P<head>\w+))", text)
+    head = re.fullmatch(r"(?:(?:the|The)\s+|(?=[A-Z]))(?P<words>\w[\w'’ -]{0,60}?\b(?P<head>\w+))",
+                        text)
+
 
     if head and head["head"] in HEADS and len(head["words"].split()) >= 2 and \
             not _FUNCTION_WORDS.intersection(head["words"].lower().split()):

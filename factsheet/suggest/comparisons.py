@@ -26,7 +26,9 @@ _PERIOD = re.compile(
     r"annually|overnight|year\s+on\s+year|"
     r"so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+\w+(?:\s+\w+)?)\b", re.IGNORECASE)
 _COMPARISON = re.compile(
-    r"^(?P<between>[^;.]{0,100}?)\b(?P<marker>up\s+from|down\s+from|compared\s+with|compared\s+to|"
+    r"^(?P<between>(?:[^;.]|\.\d){0,100}?)\b(?P<marker>up\s+from|down\s+from|compared\s+with|"
+    r"compared\s+to|"
+
     r"against|versus|vs\.?|from)\s+(?=(?:about|around|nearly|some|more\s+than|almost|just\s+)?"
     r"\s*[$€£¥]?\s*\d|\w+\b)", re.IGNORECASE)
 _MOVED_TO = re.compile(r"\b(?:fell|rose|dropped|climbed|increased|decreased|declined|grew|"

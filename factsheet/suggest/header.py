@@ -272,7 +272,7 @@ def _byline(line: str, header: HeaderDraft) -> bool:
 
 _BARE_NAME = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}?)(?:\s+(?:[A-Z]?[a-z]+"
                         r"\s+){0,2}(?:correspondent|reporter|editor|writer|columnist|"
-                        r"journalist))?")
+                        r"journalist)|\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?")
 _OUTLET = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){0,4}(?:Courier|Times|Post|Herald|"
                      r"Gazette|Journal|News|Tribune|Chronicle|Star|Press|Observer|Telegraph|"
                      r"Guardian|Independent|Express|Record|Register|Courant|Inquirer|Dispatch|"

@@ -137,8 +137,14 @@ def _headed(article: Article, registry: P.Registry, start: int, end: int) -> Non
         owner, begin = _owner(article, registry, tokens, m)
         proper = tokens[first].is_capitalised or any(t.is_capitalised for t in tokens[m:first])
         if owner is None and not proper:
-            _back_reference(registry, head, (tokens[m - 1].start if m and tokens[m - 1].lower
-                                             == "the" else tokens[m].start, tokens[last].end))
+            found = _back_reference(registry, head, (tokens[m - 1].start if m and
+                                                     tokens[m - 1].lower == "the" else
+                                                     tokens[m].start, tokens[last].end))
+            if not found and m < first and m > 0 and tokens[m - 1].lower == "the" and \
+                    not {t.lower for t in tokens[m:first]} & _VAGUE:
+                # "the ecological transition ministry": a body described, named by that
+                _register(article, registry, tokens, m, last, tokens[m].start, None, kind,
+                          head)
             continue
         if owner is None and not _is_proper_name(tokens, m, last):
             continue
@@ -224,7 +230,8 @@ def _owner(article: Article, registry: P.Registry, tokens: list[Word], m: int
         org = registry.at(tokens[first].start, word.end)
         if org is not None and org.kind != P.PERSON:
             return org, tokens[first].start
-        if plain[:1].isupper() and not plain.isupper() and word.text[-1] in "sS":
+        if plain[:1].isupper() and not plain.isupper() and word.text[-1] in "sS" and \
+                plain not in P.NOT_STATES:
             return registry.state(None, plain, (word.start, word.start + len(plain))), \
                 word.start
         return None, begin
@@ -292,17 +299,28 @@ def _named_before(text: str, begin: int) -> tuple[int, str] | None:
     return offset, name
 
 
-_CALENDAR = frozenset({"January", "February", "March", "April", "May", "June", "July",
+_CALENDAR = frozenset({
+"January", "February", "March", "April", "May", "June", "July",
                        "August", "September", "October", "November", "December", "Monday",
                        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                        "Today", "Yesterday"})
 
 
-def _back_reference(registry: P.Registry, head: str, span: Span) -> None:
-    """Mention the last organisation with this head where the text says "the ministry"."""
+#: Words before a head that say which one, not what it is: "the same agency", "the whole
+#: company".
+_VAGUE = frozenset({"same", "whole", "entire", "other", "new", "old", "main", "first", "last",
+                    "previous", "former", "next", "two", "three", "both", "each", "every",
+                    "such", "this", "that", "own", "largest", "biggest", "top", "only"})
+
+
+def _back_reference(registry: P.Registry, head: str, span: Span) -> bool:
+    """Mention the last organisation with this head where the text says "the ministry";
+    return False when there is none."""
     word = head.split()[-1]
     candidates = [p for p in registry.parties if word in p.heads and p.kind != P.PERSON
                   and any(e <= span[0] for _, e in p.mentions)]
     if candidates:
         party = max(candidates, key=lambda p: max(e for _, e in p.mentions if e <= span[0]))
         party.add_mention(span)
+    return bool(candidates)
+

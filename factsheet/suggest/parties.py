@@ -165,6 +165,13 @@ def country_at(tokens: list[Word], i: int) -> tuple[Country, int, bool] | None:
     return None
 
 
+#: Capitalised words a possessive makes part of a name, not a state: "People's party".
+NOT_STATES = frozenset({"People", "Nation", "Women", "Children", "Workers", "Farmers",
+                        "Citizens", "Youth", "Labour", "Labor", "Patriots", "Freedom",
+                        "Justice", "Peace", "Veterans", "Consumers", "Taxpayers", "Voters",
+                        "Parents", "Students", "Teachers", "Doctors", "Nurses", "Miners"})
+
+
 def strip_possessive(text: str) -> tuple[str, bool]:
     """Return ("Serbia", True) for "Serbia's"; the text unchanged otherwise."""
     for mark in ("'s", "’s"):
@@ -195,7 +202,7 @@ def find_states(article: Article, registry: Registry) -> None:
                 continue
             word = tokens[i]
             plain, possessive = strip_possessive(word.text)
-            if possessive and _unknown_possessor(tokens, i):
+            if possessive and _unknown_possessor(tokens, i) and plain not in NOT_STATES:
                 registry.state(None, plain, (word.start, word.start + len(plain)))
             if plain in capitals and i + 1 < len(tokens) and \
                     tokens[i + 1].lower in GOVERNMENT_VERBS:

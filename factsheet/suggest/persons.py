@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
      "announced", "reported", "posted", "warned", "stated", "explained", "insisted", "argued",
      "declared", "tweeted", "replied", "asked", "urged", "emphasised", "emphasized", "underlined",
      "confirmed", "recalled", "acknowledged", "admitted", "claimed", "continued", "concluded",
-     "commented", "remarked", "estimated"])
+     "commented", "remarked", "estimated", "spoke"])
 STOP_CAPS = frozenset(
     ["The", "A", "An", "In", "On", "At", "But", "And", "As", "After", "Before", "Under", "Over",
      "For", "From", "With", "Without", "By", "To", "Of", "It", "Its", "This", "That", "These",

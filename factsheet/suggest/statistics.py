@@ -44,6 +44,8 @@ _CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|la
 #: allocated or paid out ("had allocated UAH 450 million") is a statistic.
 _GRANTED = re.compile(r"\b(?:announced|earmarked|offered)\s+(?:an?\s+|the\s+)?"
                       r"(?:(?!that\b)[\w-]+\s+){0,4}(?:of\s+)?$")
+_TARGET = re.compile(r"^\s*(?:percent\s+|per\s+cent\s+)?(?:inflation\s+|annual\s+|"
+                     r"medium-term\s+)?(?:target|goal|ceiling|threshold|benchmark|cap)\b")
 #: "Lt. Col. Steven Harlan, 58, guilty": an age after a name.
 _AGE = re.compile(r"[A-Z][\w'’.-]+,\s+$")
 _DATE_CONTEXT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
@@ -193,6 +195,8 @@ def _is_claim(article: Article, figure: Figure) -> bool:
         return False
     if re.match(r"^(?:st|nd|rd|th)\b", after) or _RATIO.match(after):
         return False
+    if _TARGET.match(after) or _TARGET.match(text[figure.end:figure.end + 40]):
+        return False  # "the central bank's 2 percent target": a policy setting
     if _AGE.search(before) and re.match(r"^\s*[,)]", after) and not figure.in_words:
         return False
     if re.search(r"(?:No\.|#|aged|age|number)\s*$", before, re.IGNORECASE):

@@ -141,3 +141,9 @@ def test_commonwealth_courts_and_malaysian_honorifics(sentence: str, name: str,
     found = draft(f"A headline\n\nLONDON - The talks went on.\n\n{sentence}\n")
     person = party(found, name)
     assert mention in [found.text[s:e] for s, e in person.mentions]
+
+
+def test_a_possessive_common_noun_is_part_of_a_party_name() -> None:
+    found = draft("A headline\n\nMADRID - The conservative People's party said it would "
+                  "appeal.\n")
+    assert [p.name for p in found.parties if p.kind == "state"] == []

@@ -389,3 +389,36 @@ def test_data_surveys_and_calculations(paragraphs: str, value: float, source: st
 def test_sources_of_the_fourth_round(paragraphs: str, value: float, source: str) -> None:
     [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
     assert stat["attributed_to"] == source
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("Typhoon Marisol killed at least 41 people and left 23 others missing, disaster "
+     "officials said Tuesday.", 41, "Disaster officials"),
+    ("The Department of Agriculture put damage to rice and corn farms at 3.8 billion pesos "
+     "($66 million).", 3.8, "Department of Agriculture"),
+    ("President Eduardo Castillo ordered the release of 2 billion pesos ($35 million) in "
+     "emergency funds.", 2, "Eduardo Castillo"),
+    ("According to figures from the Tagus basin authority cited in the ruling, the flow fell "
+     "to 4.9 cubic metres a second last August.", 4.9, "Tagus basin authority"),
+])
+def test_sources_of_the_fifth_round(paragraphs: str, value: float, source: str) -> None:
+    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
+    assert stat["attributed_to"] == source
+
+
+def test_a_body_described_in_lower_case_is_a_party_later_mentions_point_to() -> None:
+    found = draft("A headline\n\nMADRID - In its judgment, the court said the ecological "
+                  "transition ministry had ignored the law.\n\nThe transfer carried 205 "
+                  "cubic hectometres of water in the year to September, the ministry's own "
+                  "data shows.\n")
+    [stat] = facts(found, "statistics")
+    assert field(stat, "attributed_to") == "Ecological transition ministry"
+
+
+def test_a_target_is_no_statistic_and_a_conversion_does_not_hide_the_baseline() -> None:
+    found = stats("Household loans rose 4.1 trillion won ($2.8 billion) in March, compared "
+                  "with a 1.9 trillion-won increase the previous month, the Bank of Korea "
+                  "said. Prices stayed above the central bank's 2 percent target, the Bank of "
+                  "Korea said.")
+    assert [(s["value"], s.get("comparison", {}).get("value")) for s in found] == [
+        (4.1, 1.9)]
