@@ -343,7 +343,15 @@ def _it(article: Article, registry: P.Registry, start: int) -> PartyDraft | None
                  if s.how != "embedded"]
         if found:
             return found[0].party if found[0].party.kind != P.PERSON else None
+        # 'Environmental group Clean Vistula Foundation welcomed the ruling. "..." it said':
+        # the body the sentence opens with
+        opening = [p for p in registry.all_at(sentence.start, min(sentence.end,
+                                                                sentence.start + 80))
+                   if p.kind not in (P.PERSON, P.STATE)]
+        if opening:
+            return opening[0]
     return None
+
 
 
 #: What a source publishes: "the tribunal's preliminary count", "NHS England figures
@@ -582,6 +590,9 @@ def person_for_pronoun(article: Article, registry: P.Registry, start: int, gende
         persons = registry.all_at(p_start, min(p_end, start), (P.PERSON,))
         # This paragraph's first person, then its others from the last; the last of the one
         # before; then the first of each.
+        # A person named only in a possessive ("Castillo's spokesman, X,") is no subject.
+        persons = [p for p in persons if not _only_possessive(article, p, p_start, p_end)] + \
+            [p for p in persons if _only_possessive(article, p, p_start, p_end)]
         candidates = reversed(persons) if index == here - 1 else persons[:1]
         if index == here:
             candidates = persons[:1] + persons[:0:-1]
@@ -595,7 +606,14 @@ def person_for_pronoun(article: Article, registry: P.Registry, start: int, gende
     return None
 
 
-def _gender(article: Article, registry: P.Registry, person: PartyDraft) -> str | None:
+def _only_possessive(article: Article, person: PartyDraft, start: int, end: int) -> bool:
+    """Return True when every mention of ``person`` in ``[start, end)`` is a possessive."""
+    inside = [(s, e) for s, e in person.mentions if start <= s < end]
+    return bool(inside) and all(article.text[e:e + 2] in ("'s", "’s") for _, e in inside)
+
+
+def _gender(
+article: Article, registry: P.Registry, person: PartyDraft) -> str | None:
     """Return "m" or "f" when the text says it: the first pronoun after one of the person's
     mentions (outside quotations, before anyone else is named), or a word of their role."""
     text = article.text

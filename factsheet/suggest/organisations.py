@@ -206,8 +206,11 @@ def _modifiers_start(tokens: list[Word], first: int) -> int:
             break
         if word.is_capitalised and m - 1 == 0 and plain in ("The", "A", "An"):
             break
+        if not word.is_capitalised and tokens[m].is_capitalised and tokens[first].is_capitalised:
+            break  # "Environmental group Clean Vistula Foundation": the name is capitalised
         m -= 1
     return m
+
 
 
 def _owner(article: Article, registry: P.Registry, tokens: list[Word], m: int

@@ -12,6 +12,7 @@ first name, two persons who share a surname (they become one party).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factsheet.suggest import parties as P
 from factsheet.suggest.data import gazetteer
@@ -97,7 +98,7 @@ def is_name_word(word: Word) -> bool:
         return True  # initials: "B.R. Gavai"
     if plain.isupper() and len(plain) > 1:
         return False
-    if plain.lower() in _ORGANISATION_WORDS or plain.lower() in HEADS:
+    if plain.lower() in _ORGANISATION_WORDS or plain.lower() in HEADS or plain in P.NOT_STATES:
         return False
     return not re.search(r"\d", plain)
 
@@ -197,6 +198,10 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
         i += 1  # "Undersecretary for Fisheries Niccolò Ferrà": the department is no name
     if i > 0 and tokens[i - 1].lower in ("for", "of") and j - i == 1:
         return None  # "the counsel for Punjab": a place or a body
+    if i > 1 and tokens[i - 1].lower in ("for", "of") and tokens[i - 2].is_capitalised and \
+            P.strip_possessive(tokens[i - 2].text)[0].lower() in HEADS:
+        return None  # "the Federation of Southeast Irrigators": the rest of a name
+
     title = tokens[k:i]
     after = _appositive_title(text, tokens[j - 1].end)
     speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS and \
@@ -271,7 +276,9 @@ _KIN = re.compile(r"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s?|
                   r"grandmother|grandfather|grandson|granddaughter|uncle|aunt|cousin|niece|"
                   r"nephew|fiancée?|girlfriend|boyfriend|widow|widower|mother-in-law|"
                   r"father-in-law|stepfather|stepmother|neighbou?r|friend|colleague|attorney|"
-                  r"lawyer))\s*,\s+$")
+                  r"lawyer|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|deputy|"
+                  r"assistant|secretary|envoy|chief\s+of\s+staff))\s*,\s+$")
+
 
 
 def _opens_with_pronoun_after(text: str, tokens: list[Word], i: int, j: int) -> bool:
@@ -285,11 +292,23 @@ def _opens_with_pronoun_after(text: str, tokens: list[Word], i: int, j: int) -> 
         is not None and '"' not in rest[:40] and "“" not in rest[:40]
 
 
+@cache
+def _role_before() -> re.Pattern[str]:
+    """ "Murcia's regional president, Fernando Ortuño": an owner, a title, a comma."""
+    heads = "|".join(sorted((re.escape(h) for h in title_heads() if h.isalpha()),
+                            key=len, reverse=True))
+    return re.compile(r"\b(?P<kin>(?:[A-Z][\w'’-]*['’]s?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+                      r"(?:[a-z][\w-]*\s+){0,2}(?:" + heads + r"))\s*,\s+$")
+
+
 def _kin(text: str, start: int, end: int) -> str | None:
-    """Return "Whitfield's mother" when the name at ``[start, end)`` is introduced so."""
-    match = _KIN.search(text, max(0, start - 60), start)
+    """Return "Whitfield's mother" (or "Murcia's regional president") when the name at
+    ``[start, end)`` is introduced so, set off by commas."""
+    match = _KIN.search(text, max(0, start - 60), start) or \
+        _role_before().search(text, max(0, start - 80), start)
     if match is None or match.end() != start or not re.match(r"\s*(?:,|\.|\s(?:and|who|"
-                                                             r"said|says)\b)", text[end:]):
+                                                             r"said|says|of|from|at)\b)",
+                                                             text[end:]):
         return None
     return match["kin"]
 
@@ -468,11 +487,19 @@ def _role(title: str, owner: PartyDraft | None) -> str:
     return role
 
 
+#: Abbreviated titles and the role words later mentions use: "Gov. X" is "the governor".
+_ABBREVIATED = {"gov.": "governor", "sen.": "senator", "rep.": "representative",
+                "gen.": "general", "col.": "colonel", "capt.": "captain", "sgt.": "sergeant",
+                "adm.": "admiral", "maj.": "major", "prof.": "professor", "dr.": "doctor",
+                "supt.": "superintendent", "det.": "detective", "insp.": "inspector"}
+
+
 def _heads(role: str) -> tuple[str, ...]:
     """Return the role words later mentions use. A government secretary ("Environment
     Secretary") is also "the minister", as the press calls one."""
     heads = title_heads()
-    found = tuple(w.lower() for w in role.split() if w.lower() in heads)
+    found = tuple(_ABBREVIATED.get(w.lower(), w.lower()) for w in role.split()
+                  if w.lower() in heads)
     low = role.lower()
     if "secretary" in found and "minister" not in found and not re.search(
             r"general|press|party|permanent|private|executive", low):

@@ -78,7 +78,8 @@ _CAME_FROM = re.compile(r"^(?:The|That|This|Those|These)\s+(?:warning|remarks?|c
                         r"call|plea|words|message|assessment|admission)\s+came\s+from\s+"
                         r"(?P<np>[^,;:\"“”]{2,90}?)(?=,|\.|\s+(?:who|at|in|on|during)\b)")
 _NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"“”]{2,90}?)"
-                   r"(?:,\s+(?:who|whose)\b[^;:\"“”]{1,150}?)?,?\s+(?:" + _SPEECH +
+                   r"(?:,\s+[^;:\"“”]{1,150}?)?,?\s+(?:" + _SPEECH +
+
                    r"|made\s+the\s+(?:remarks?|comments?)|was\s+speaking|spoke|summed\s+"
                    r"(?:it\s+)?up|described\s+it)\b")
 
@@ -91,6 +92,11 @@ Found = tuple[PartyDraft, Confidence, str | None]
 
 def find_quotations(article: Article, registry: P.Registry, draft: Draft) -> None:
     """Add a quotation for every quotation in the body, with its speaker when one is found."""
+    for sentence in article.sentences:  # unnamed sources "he" and "she" may point back to
+        opening = A.ANONYMOUS_OPENING.match(article.text, sentence.start, sentence.end)
+        if opening and sentence.start >= article.header_end:
+            A.resolve(article, registry, sentence.start, opening.end("np"))
+
     last: PartyDraft | None = None
     last_paragraph = -1
     runs_on = False  # the last quotation had no closing mark at its paragraph's end

@@ -294,3 +294,27 @@ def test_speakers_of_the_fourth_round(paragraphs: str, speaker: str) -> None:
     found = quotes(paragraphs)
     assert found, "no quotation found"
     assert found[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    ('Environmental group Clean Vistula Foundation welcomed the ruling. "Today Brussels drew a '
+     'line that Warsaw should have drawn itself," it said in a statement.',
+     "Clean Vistula Foundation"),
+    ("Murcia's regional president, Fernando Ortuño of the conservative People's party, said "
+     'his government would appeal. "They can close the tap in Madrid," he said.',
+     "Fernando Ortuño"),
+    ("President Eduardo Castillo spoke on Monday.\n\nCastillo's spokesman, Paolo Ignacio, "
+     'rejected the criticism. "This is not the time for politics," he said.', "Paolo Ignacio"),
+    ('"Small exporters are being squeezed from both sides."\n\nJung Seung-ho, head of research '
+     "at the Korea Exporters' Council, a business lobby, said in a phone interview that the "
+     "bank had waited too long.", "Jung Seung-ho"),
+    ("A provincial disaster official, who spoke on condition of anonymity, said rescuers had "
+     'yet to reach three villages.\n\n"We can see people waving from the roofs," he said.',
+     "Provincial disaster official (unnamed)"),
+    ("Gov. Ahn Jae-hoon told a press conference the board held the rate. \"We will not "
+     'hesitate to act," the governor said.', "Ahn Jae-hoon"),
+])
+def test_speakers_of_the_second_blind_set(paragraphs: str, speaker: str) -> None:
+    found = quotes(paragraphs)
+    assert found, "no quotation found"
+    assert found[-1][0] == speaker
