@@ -33,6 +33,10 @@ _WIRE_AGENCIES = frozenset(
 _AGENCY_DATELINE = re.compile(
     r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:\s*,[^\n()\-–—]{1,40}?|"
     r"\s*\([^)\n]{1,30}\))?\s*\((?P<agency>[^)\n]{1,30})\)\s*(?:[-–—]{1,2}\s*|:\s*)?(?=\S)")
+#: "VOSTOCHNY COSMODROME /Amur Region/, October 21. /TASS/.", as TASS prints it.
+_TASS_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})\s*"
+                            r"(?:/[^/\n]{1,40}/)?,\s+[A-Z][a-z]+\.?\s+\d{1,2}\.\s*/(?P<agency>"
+                            r"[A-Z][\w-]{1,15})/\.?\s")
 #: "MANILA: The Philippines on Thursday ...", as CNA and Indian papers print it.
 _COLON_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z](?:/[A-Z][A-Z'’. -]{1,30}"
                              r"[A-Z])*):\s+(?=[A-Z\"“‘])")
@@ -148,7 +152,10 @@ def _dateline(chunk: str) -> list[str]:
     cities = [c.strip() for c in match["cities"].split("/")]
     if not all(c and c == c.upper() and any(ch.isalpha() for ch in c) for c in cities):
         return []
+    if any(c in _NOT_CITIES for c in cities):
+        return []  # "FILE - Power lines near ...": an AP file photo's caption
     return cities
+
 
 
 def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[str]:
@@ -159,7 +166,11 @@ def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[
     match = _AGENCY_DATELINE.match(chunk)
     if match and match["agency"].strip().casefold() in _WIRE_AGENCIES:
         return [c.strip().upper() for c in match["cities"].split("/")]
+    match = _TASS_DATELINE.match(chunk)
+    if match:
+        return [match["cities"].strip()]
     match = _COLON_DATELINE.match(chunk)
+
     if match and match["cities"] not in _NOT_CITIES and len(match["cities"].split()) <= 3:
         return [c.strip() for c in match["cities"].split("/")]
     match = _LINE_DATELINE.match(chunk)

@@ -80,3 +80,10 @@ def test_a_bare_read_label_in_capitals_is_a_link_and_in_text_is_not() -> None:
             "Read: the ministry's full statement is online.\n")
     assert [title for _, title, _, _ in read_structure(text).related] == [
         "Heatwave grips Southeast Asia"]
+
+
+def test_tass_dateline_and_an_ap_file_photo_caption() -> None:
+    assert read_structure("VOSTOCHNY COSMODROME /Amur Region/, October 21. /TASS/. A rocket "
+                          "blasted off.").datelines == ["VOSTOCHNY COSMODROME"]
+    assert read_structure("Prices soar\n\nFILE - Power lines near Temelín, 5 September "
+                          "2027.\n\nThe cabinet approved a ceiling.").datelines == []

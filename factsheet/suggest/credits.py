@@ -39,7 +39,16 @@ _FORMS = (
     # "... here today. --fotoBERNAMA (2027) COPYRIGHTS RESERVED"
     re.compile(r"-{1,2}\s*(?P<credit>foto[A-Z]{2,}(?:\s*\(\d{4}\))?(?:\s+COPYRIGHTS?\s+RESERVED)?)"
                r"\s*$"),
+    # "ST PHOTO: GAVIN LEE", "© Roscosmos press service/TASS", "Copyright AP Photo/Name"
+    re.compile(r"(?P<credit>\b[A-Z]{2,}\s+PHOTO\s*:\s*\S.*?)\s*$"),
+    re.compile(r"(?P<credit>(?:©|\bCopyright\b)\s*\S.*?)\s*$"),
+    # a credit line of its own: "Salim Dawood/AFP via Getty Images", "Chanda Mwale for NPR"
+    re.compile(r"^(?P<credit>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s?/\s?[A-Z][\w&'’. -]+?"
+               r"(?:\s+via\s+[A-Z][\w&'’. -]+)?)\s*$"),
+    re.compile(r"^(?P<credit>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s+for\s+[A-Z][\w&'’.-]*"
+               r"(?:\s[A-Z][\w&'’.-]*){0,3})\s*$"),
     # AFP PHOTO / NAME
+
     re.compile(r"(?P<credit>\b[A-Z][A-Za-z-]*\s+PHOTO\s*/\s*\S[^/]*?)\s*$"),
     # Photo: Reuters
     re.compile(r"(?P<credit>\b(?:Photo(?:graph)?s?(?: [Cc]redit)?|PHOTO|Image|Picture|Credit)\s*:"
@@ -118,7 +127,12 @@ def _agency(line: str, span: tuple[int, int]) -> tuple[int, int] | None:
     foto = re.match(r"foto(?P<a>[A-Z]{2,})", credit)
     if foto:  # "fotoBERNAMA"
         return (start + foto.start("a"), start + foto.end("a"))
-    before = re.match(r"\s*(?P<a>[A-Z][\w-]*)\s+PHOTO\b", credit)
+    outlet_for = re.search(r"\sfor\s+(?P<a>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s*$", credit)
+    if outlet_for:  # "Chanda Mwale for NPR"
+        return (start + outlet_for.start("a"), start + outlet_for.end("a"))
+    before = re.match(r"\s*(?P<a>[A-Z][\w-]*)\s+PHOTO\b", credit) or \
+        re.search(r"(?P<a>\b[A-Z]{2,}[\w-]*)\s+(?:PHOTO|Photo)\b", credit)
+
     if before:
         return (start + before.start("a"), start + before.end("a"))
     pieces = [m for m in re.finditer(r"[^/:]+", credit) if m.group().strip()]
@@ -193,8 +207,15 @@ def find_captions(text: str, paragraphs: list[tuple[int, int]]) -> list[Caption]
             prev_start, prev_end, _ = lines[index - 1] if index else (0, 0, -1)
             previous = text[prev_start:prev_end]
             next_line = index and text.count("\n", prev_end, start) == 1
+            following = text[lines[index + 1][0]:lines[index + 1][1]] \
+                if index + 1 < len(lines) else ""
             if next_line and len(previous.split()) >= 5 and find_credit(previous) is None:
                 found.append(Caption(prev_start, prev_end, shift, agency))
+            elif len(previous.split()) < 5 and 5 <= len(following.split()) <= 60 and \
+                    find_credit(following) is None and following.rstrip().endswith("."):
+                # NPR prints "toggle caption", the credit, then the caption
+                found.append(Caption(lines[index + 1][0], lines[index + 1][1], shift, agency))
             else:  # a credit on its own, for a photo the text does not describe
                 found.append(Caption(start, end, shift, agency))
+
     return found

@@ -20,6 +20,10 @@ from factsheet.suggest.text import Article, clean, split_sentences
 from factsheet.suggest.timestamps import format_stamp, read_stamps
 
 _BYLINE = re.compile(r"^(?:by|BY|By)\s+(?P<who>\S.*?)\s*$")
+#: "Dimas Wiratama (The Jakarta Post)": a name and the outlet in brackets.
+_BYLINE_OUTLET = re.compile(r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s*"
+                            r"\((?P<outlet>[^()]{2,40})\)")
+
 _REPORTING = re.compile(r"\b(?:Reporting|Writing) by (?P<who>[^;.\n]+)")
 _AGENCY_WORDS = re.compile(
     r"\b(?:News|Wire|Press|Service|Agency|Agence|Telegraph|Network|Media|Radio|Television|"
@@ -51,11 +55,12 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     texts = _joined_times([article.text[start:end] for start, end in lines])
     for line in texts:
         if _stamps(line, header, zone):
-            place = _TRAILING_CITY.search(line)
-            if place:  # "Published - July 20, 2027 07:45 pm IST - BENGALURU"
-                header.set("datelines", [place["city"]], LOW, "the city after the time line")
+            place = _TRAILING_CITY.search(line) or _LEADING_CITY.match(line.strip())
+            if place:  # "... 07:45 pm IST - BENGALURU", "Banjarnegara, Central Java ● Wed, ..."
+                header.set("datelines", [place["city"].upper()], LOW,
+                           "the city on the time line")
             continue
-        if _byline(line, header) or _desk(line, header):
+        if _byline(line, header) or _desk(line, header) or _byline_outlet(line, header):
             continue
         if _LONE_CITY.fullmatch(line.strip()) and "datelines" not in header.values and \
                 article.structure.dateline_offset is None and rest:
@@ -109,9 +114,53 @@ def header_lines(article: Article) -> list[tuple[int, int]]:
         if not line:
             continue
         lead = len(text[start:end]) - len(text[start:end].lstrip())
-        if stop is None and (_is_story_line(line) or len(found) >= _BLANK_HEADER_LINES):
-            break
         found.append((start + lead, start + lead + len(line)))
+        if stop is None and len(found) >= _MARKED_HEADER_LINES:
+            break
+    if stop is not None:
+        return found
+    return _header_by_markers(text, found) or _header_by_shape(text, found)
+
+
+#: Without a dateline, the header is looked for among this many first lines.
+_MARKED_HEADER_LINES = 14
+#: What web pages print among header lines: buttons and labels.
+_PAGE_JUNK = re.compile(r"(?:share(?:\s+this\s+article)?|comments?|toggle\s+caption|listen|"
+                        r"advertisement|hide\s+caption|save|print|e-?mail|\d+\s+min(?:ute)?s?\s+"
+                        r"read|read\s+more|follow|subscribe|image|photo|video|audio)",
+                        re.IGNORECASE)
+
+
+def _header_by_markers(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the header lines of a page without a dateline: up to the last time line,
+    byline, credit, caption or page label among the first lines (the title and a
+    standfirst come before them)."""
+    last = -1
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if index and ((read_stamps(line, dt.UTC) and len(line.split()) <= 16) or
+                      _BYLINE.match(line) or _BYLINE_OUTLET.fullmatch(line) or
+                      credits.is_credit_only(line) or _PAGE_JUNK.fullmatch(line.strip()) or
+                      _BARE_TIME.fullmatch(line.strip()) or _DESK.fullmatch(line.strip()) or
+                      _LONE_CITY.fullmatch(line.strip()) or _is_section_label(line) or
+                      (credits.is_caption_line(line) and index <= 8)):
+            last = index
+            if credits.is_credit_only(line) and index + 1 < len(lines) and \
+                    not credits.find_credit(text[lines[index + 1][0]:lines[index + 1][1]]) and \
+                    len(text[lines[index + 1][0]:lines[index + 1][1]].split()) <= 45:
+                last = index + 1  # NPR prints the credit, then the caption
+        elif index > 8:
+            break
+    return lines[:last + 1] if last >= 1 else []
+
+
+def _header_by_shape(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the first short lines: a story without dateline nor header marks."""
+    found = []
+    for start, end in lines:
+        if _is_story_line(text[start:end]) or len(found) >= _BLANK_HEADER_LINES:
+            break
+        found.append((start, end))
     return found
 
 
@@ -163,6 +212,9 @@ def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
 _TRAILING_CITY = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—|]\s*"
                             r"(?P<city>[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{2,})?)\s*$",
                             re.IGNORECASE)
+#: "Banjarnegara, Central Java   ●   Wed, December 8, 2027": the city before the date.
+_LEADING_CITY = re.compile(r"(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)(?:,\s*[A-Z][\w'’ .-]"
+                           r"{1,30}?)?\s+[●•·|]\s+")
 #: "PALERMO" on a line of its own among the header lines.
 _LONE_CITY = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{2,})?")
 #: "03 June 2027" then "16:42" on the next line.
@@ -186,6 +238,18 @@ def _joined_times(lines: list[str]) -> list[str]:
 
 
 _TIME_IN = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _byline_outlet(line: str, header: HeaderDraft) -> bool:
+    """Read "Dimas Wiratama (The Jakarta Post)": the byline and the outlet."""
+    match = _BYLINE_OUTLET.fullmatch(line.strip())
+    if match is None or not _looks_like_a_name(match["who"]) or (
+            not is_agency_name(match["outlet"].strip())
+            and not re.match(r"The\s", match["outlet"])):
+        return False
+    header.set("byline", match["who"], HIGH)
+    header.set("agency", match["outlet"].strip(), LOW, "from the byline")
+    return True
 
 
 def _desk(line: str, header: HeaderDraft) -> bool:
@@ -260,6 +324,12 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     if not match or len(match["who"].split()) > 16:
         return False
     who = re.sub(r"\s+(?:Staff|staff|Newsroom|newsroom)$", "", match["who"].rstrip("."))
+    wire = re.search(r"\s+with\s+(?P<wire>AFP|AP|Reuters|dpa|EFE|ANSA|agencies|wires)$", who)
+    if wire:  # "By Tereza Nováková with AFP"
+        who = who[:wire.start()]
+        if wire["wire"] not in ("agencies", "wires"):
+            header.set("agency", wire["wire"], LOW, "the agency the byline names")
+
     who = re.sub(r"(?<!,)\s+(" + "|".join(re.escape(a) for a in _BYLINE_AGENCIES) + r")$",
                  r", \1", who)
     parts = [p.strip() for p in re.split(r",\s+|\s+[|–—-]\s+", who) if p.strip()]
@@ -315,7 +385,9 @@ def is_agency_name(text: str) -> bool:
 
 def _is_section_label(line: str) -> bool:
     """Return True for "World", "Europe News" — a site's section, not a headline."""
-    return bool(_SECTION.match(line.strip())) and len(line.split()) <= 2
+    words = line.split()
+    return (bool(_SECTION.match(line.strip())) and len(words) <= 2) or (
+        0 < len(words) <= 4 and line.strip().isupper() and not any(c.isdigit() for c in line))
 
 
 def _datelines(article: Article, header: HeaderDraft) -> None:
@@ -349,7 +421,13 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
             header.set("agency", match["agency"].strip(),
                        HIGH, "from the dateline")
             return
+        slashed = re.match(r"^[^\n]{0,80}?/(?P<agency>[A-Z][\w-]{1,15})/\.?\s",
+                           article.text[start:start + 100])
+        if slashed and is_agency_name(slashed["agency"]):  # ", October 21. /TASS/."
+            header.set("agency", slashed["agency"], HIGH, "from the dateline")
+            return
         kyodo = re.match(r"^[^\n\-–—]{0,60}\b(Kyodo)\b", article.text[start:start + 80])
+
         if kyodo:
             header.set("agency", "Kyodo", HIGH, "from the dateline")
             return
@@ -372,6 +450,12 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
     bought photo and says nothing of who wrote the story."""
     if "agency" in header.values or not article.captions:
         return
+    for caption in article.captions:  # "Chanda Mwale for NPR": the photographer's outlet
+        credit = article.text[caption.credit[0]:caption.credit[1]]
+        if caption.agency and re.search(r"\sfor\s+\S", credit):
+            header.set("agency", article.text[caption.agency[0]:caption.agency[1]], LOW,
+                       "from the photo credit: check it")
+            return
     names = set()
     for caption in article.captions:
         if caption.agency is None:
@@ -379,7 +463,8 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
         credit = article.text[caption.credit[0]:caption.credit[1]]
         tail = article.text[caption.agency[1]:caption.credit[1]]
         if re.sub(r"\W|PHOTOS?|Photos?", "", tail) or \
-                not article.text[caption.credit[0]:caption.agency[0]].strip(" /-(") or \
+                not re.search(r"[A-Z][\w'’.-]+\s+[A-Z]", article.text[caption.credit[0]:
+                                                                   caption.agency[0]]) or \
                 credit.strip().startswith(article.text[caption.agency[0]:caption.agency[1]]):
             return
         names.add(credits.agency_name(article.text[caption.agency[0]:caption.agency[1]])[0])

@@ -25,6 +25,8 @@ _DATES = (
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})"),
+    re.compile(r"(?<![\d-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})"),
+
 )
 _TIME = re.compile(
     r"(?<![\d.:])(?P<hour>\d{1,2})(?:[:h]|\.(?=\d{2}(?![\d.])))(?P<minute>\d{2})"

@@ -226,3 +226,43 @@ def test_a_staff_writer_line_and_a_city_after_the_time() -> None:
                    "the Ministry of Finance said on Thursday in its monthly report.\n").header
     assert (header.values["byline"], header.values["agency"]) == ("KENTARO ISHIDA", "Nikkei")
     assert header.values["datelines"] == ["BENGALURU"]
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # a standfirst, then "Name (Outlet)" and "City, Region ● date"
+    ("Landslide buries Central Java hamlet\n\nRescuers are racing against forecast downpours "
+     "to reach residents still missing after a hillside collapsed onto a farming hamlet.\n\n"
+     "Dimas Wiratama (The Jakarta Post)\nBanjarnegara, Central Java   ●   Wed, December 8, "
+     "2027\n\nAt least 19 people were killed after a landslide buried a hamlet in Banjarnegara "
+     "regency early on Tuesday, the National Disaster Mitigation Agency said on Wednesday.\n",
+     "datelines", ["BANJARNEGARA"]),
+    ("Landslide buries Central Java hamlet\n\nRescuers are racing against forecast downpours "
+     "to reach residents still missing after a hillside collapsed onto a farming hamlet.\n\n"
+     "Dimas Wiratama (The Jakarta Post)\nBanjarnegara, Central Java   ●   Wed, December 8, "
+     "2027\n\nAt least 19 people were killed after a landslide buried a hamlet, the agency "
+     "said on Wednesday.\n", "agency", "The Jakarta Post"),
+    # a section label in capitals, a two-sentence headline, NPR's credit before its caption
+    ("GOATS AND SODA\nZambia's cholera outbreak is spreading fast. A vaccine shortage is "
+     "making it harder to stop\nFebruary 16, 2028 5:03 AM ET\nBy Chanda Mwale\n\ntoggle "
+     "caption\nChanda Mwale for NPR\n\nA nurse checks on a patient in Lusaka on Feb. 12.\n\n"
+     "The stadium in Lusaka's Kanyama compound was built for soccer, and now it holds rows "
+     "of cots for patients too weak to sit up.\n", "title",
+     "Zambia's cholera outbreak is spreading fast. A vaccine shortage is making it harder to "
+     "stop"),
+    ("GOATS AND SODA\nZambia's cholera outbreak is spreading fast\nFebruary 16, 2028 5:03 AM "
+     "ET\nBy Chanda Mwale\n\ntoggle caption\nChanda Mwale for NPR\n\nA nurse checks on a "
+     "patient in Lusaka on Feb. 12.\n\nThe stadium in Lusaka's Kanyama compound was built for "
+     "soccer, and now it holds rows of cots.\n", "agency", "NPR"),
+    # dates with dashes, "by" in lower case, "with AFP", TASS's dateline
+    ("ECONOMY\nOilseed workers' strike paralyses grain exports\nby Martina Echeverría\n"
+     "11-04-2028 15:52\n\nArgentina's main grain export hub ground to a halt on Tuesday as "
+     "oilseed workers walked off the job at crushing plants and port terminals.\n",
+     "published", "2028-04-11T15:52:00Z"),
+    ("Czech government caps household electricity prices\nBy Tereza Nováková  with AFP\n\n"
+     "PRAGUE - The cabinet approved a ceiling on Friday.\n", "agency", "AFP"),
+    ("Soyuz lifts off from Vostochny\n21 OCT, 11:48\n\nVOSTOCHNY COSMODROME /Amur Region/, "
+     "October 21. /TASS/. A Soyuz-2.1b carrier rocket blasted off from the spaceport.\n",
+     "agency", "TASS"),
+])
+def test_web_page_headers(text: str, field: str, value: object) -> None:
+    assert draft(text).header.values.get(field) == value
