@@ -24,7 +24,8 @@ from factsheet.suggest.text import Article, clean
 SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[\w\s-]{1,30}?|"
        r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?|reported|reports|wrote|writes|posted|announced|"
        r"stated|states|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
-       r"reminded|declared|explained|argued|predicted|forecast|calculated|showed|shows|show")
+       r"reminded|declared|explained|argued|predicted|forecast|forecasts|projects|projected|"
+       r"calculated|showed|shows|show")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”–—]){2,70}?)"
@@ -36,8 +37,10 @@ _APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|wou
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>[^,;.\"“”–—]{2,140}?)"
-                        r"(?=\s*(?:[,;.\"“”–—]|$| - ))")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>(?:[^,;.\"“”–—]|\.(?=\s?[A-Z]"
+                        r"[a-z]))"
+                        r"{2,140}?)"
+                        r"(?=\s*(?:[,;\"“”–—]|\.(?!\s?[A-Z][a-z])|$| - ))")
 
 _QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"“”]{2,60}?)\s+as\s+"
                      r"(?:saying|telling)\b")
@@ -54,9 +57,11 @@ _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
                   r"(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>put|puts|placed|places|estimated|"
-                  r"estimates)\s+(?:(?:the|its|their)\s+)?(?:number|figure|toll|count|total|"
-                  r"crowd|turnout|attendance|cost|damage|losses|bill)\b[^,;.\"“”]{0,60}?\s+at\b"
-                  r"(?P<rest>)")
+                  r"estimates|pegged|pegs)\s+(?:(?:the|its|their|a)\s+)?[\w'’-]+"
+                  r"[^,;.\"“”]{0,60}?\s+at\b(?P<rest>)")
+#: "..., the hospital's director, Retno Anggraini, told reporters": a role, then the person.
+_ROLE_NAME = re.compile(r",\s+[^,;\"“”]{2,80}?,\s+(?P<np>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}),"
+                        r"\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 #: "..., the Decision Support System of the IITM, Pune, estimated": a place after the body.
 _PLACED = re.compile(r",\s+(?P<np>[^,;\"“”]{2,140}?),\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+"
                      r"(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
@@ -74,7 +79,7 @@ _RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<v
                       r"registered|counted|logged|tallied|reported|found|estimates|estimated|"
                       r"kept|held|left|raised|cut|lowered|approved|allocated|ordered|released|"
                       r"spent|paid|disbursed|collected|seized|detained|arrested|evacuated|"
-                      r"rescued|fined)\s")
+                      r"rescued|fined|bought|sold)\s")
 _NEXT = re.compile(r"^(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>(?:reported|said|wrote|announced|"
                    r"posted|stated|confirmed|gave)\s+(?:this|these\s+figures|the\s+figures|"
                    r"the\s+data|the\s+toll)|(?:reported|wrote|posted)\s+on\s+(?:Telegram|X|"
@@ -133,7 +138,7 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
     for pattern, how in ((_TRAILING, "said"), (_INVERTED, "said"), (_LEADING, "said"),
                          (_ACCORDING, "according to"), (_RECORDS, "records"),
                          (_RELATIVE, "said"), (_EMBEDDED, "embedded"), (_PUT, "said"),
-                         (_PLACED, "said"), (_POLLED, "according to"),
+                         (_ROLE_NAME, "said"), (_PLACED, "said"), (_POLLED, "according to"),
                          (_IN_A_SURVEY, "according to")):
 
 
@@ -149,9 +154,10 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
             party = resolve(article, registry, *np)
             if party is None and pattern is _TRAILING:
                 party, np = _before_a_place(article, registry, np)
-            if party is None:
+            if party is None or (pattern is _ROLE_NAME and party.kind != P.PERSON):
                 continue
             rest = match.groupdict().get("rest") or ""
+
             channel = CHANNEL.search(rest)
             found.append(Source(party, np, channel["channel"] if channel else None, how))
             if pattern is not _TRAILING:
@@ -246,6 +252,8 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
             ) -> PartyDraft | None:
     """Return the party the noun phrase ``[start, end)`` names, making one if it is a
     capitalised name no rule introduced."""
+    if _ITS_OWN.fullmatch(clean(article.text[start:end])):
+        return _it(article, registry, start)  # "its data show", "Its Central Java chapter"
     owner = _document_owner(article.text, start, end)
     if owner is not None:
         return resolve(article, registry, *owner)
@@ -657,7 +665,8 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
         named[-1].add_mention((start, end))
         return named[-1]
     floor = max(article.header_end, start - 1500)
-    pattern = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){1,3}" + bare["head"] + r"\b")
+    pattern = re.compile(r"\b[Tt]he\s+(?:[\w'’-]+\s+){1,4}" + bare["head"] + r"\b")
+
     found = [m for m in pattern.finditer(article.text, floor, start)
              if not _FUNCTION_WORDS.intersection(m.group().lower().split()[1:-1])]
     if not found and head == "ministry":
@@ -752,6 +761,10 @@ _IN_A_STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their|the)\s+(?:joi
                             r"separate\s+)?(?:statement|communique|declaration|letter)\b")
 
 
+_ITS_OWN = re.compile(r"(?:[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}(?:data|figures|statistics|"
+                      r"numbers|report|survey|statement|chapter|branch|unit|office|arm|wing|"
+                      r"division|team|researchers|analysts|economists|spokesperson|spokesman|"
+                      r"spokeswoman|website|count|tally|estimates?)")
 _THE_DATA = re.compile(r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]he\s+same|[Tt]he\s+latest)\s+(?:data|"
                        r"figures|statistics|numbers|survey|poll|report|study)")
 

@@ -44,6 +44,7 @@ HEADS = {
                      "cooperative", "co-op", "exchange"], "company"),
     **dict.fromkeys(_COMPANY_SUFFIXES, "company"),
     **dict.fromkeys(["institute", "university", "foundation", "association", "federation",
+                     "forum", "society",
                      "union", "organisation", "organization"], "other"),
 }
 _TWO_WORD_HEADS = {"air force": "armed_forces", "armed forces": "armed_forces",

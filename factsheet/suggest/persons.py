@@ -143,6 +143,10 @@ def _opens_caption(article: Article, tokens: list[Word], i: int, j: int) -> bool
     after = article.text[tokens[j - 1].end:tokens[j - 1].end + 12]
     opens = not before.strip() or re.fullmatch(r"\(?(?:From left|L to R|Left to right)\)?[,:]?\s*"
                                                 r"|.*(?:,| and)\s*", before, re.IGNORECASE)
+    if re.match(r",\s+(?:on|in|at|near|during|after|before|from)\b", after):
+        return False  # "... Banjarnegara regency, Central Java, on Dec. 7": a place
+
+
     follows = re.match(r"^(?:\s+(?:\(\w+\)\s+)?(?:at|and|in|during|speaks|attends|arrives|"
                        r"meets|shakes|holds|looks|waves|gestures|walks|listens|talks|sits|"
                        r"stands|delivers|is|are)\b|,)", after)
@@ -297,7 +301,8 @@ def _role_before() -> re.Pattern[str]:
     """ "Murcia's regional president, Fernando Ortuño": an owner, a title, a comma."""
     heads = "|".join(sorted((re.escape(h) for h in title_heads() if h.isalpha()),
                             key=len, reverse=True))
-    return re.compile(r"\b(?P<kin>(?:[A-Z][\w'’-]*['’]s?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+    return re.compile(r"\b(?P<kin>(?:[A-Z][\w'’-]*['’]s?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|"
+                      r"[Tt]he\s+[a-z]+['’]s)\s+"
                       r"(?:[a-z][\w-]*\s+){0,2}(?:" + heads + r"))\s*,\s+$")
 
 

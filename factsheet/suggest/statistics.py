@@ -204,8 +204,11 @@ def _is_claim(article: Article, figure: Figure) -> bool:
     if figure.in_words and re.search(r"\b(?:the|other|these|those|both|all|its|their|"
                                      r"first|last)\s+$", before, re.IGNORECASE):
         return False
-    if re.search(r"\b(?:her|his|my|our|your)\s+$", before, re.IGNORECASE):
-        return False  # "her three children": a family, not a count
+    if re.search(r"\b(?:her|his|my|our|your)\s+$", before, re.IGNORECASE) or (
+            figure.in_words and re.search(r"\b(?:family|household|group|team|couple)\s+of\s+$",
+                                          text[max(0, figure.number_start - 20):
+                                               figure.number_start])):
+        return False  # "her three children", "a family of four": a family, not a count
     if figure.in_words and figure.value == 1 and not re.match(r"^\s+[a-z]+", after):
         return False
     if figure.in_words and figure.value == 1 and re.match(r"^\s+(?:of|another|day|time)\b",

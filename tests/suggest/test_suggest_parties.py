@@ -147,3 +147,10 @@ def test_a_possessive_common_noun_is_part_of_a_party_name() -> None:
     found = draft("A headline\n\nMADRID - The conservative People's party said it would "
                   "appeal.\n")
     assert [p.name for p in found.parties if p.kind == "state"] == []
+
+
+def test_a_place_in_a_caption_is_no_pictured_person() -> None:
+    found = draft("A headline\nRescuers dig in Kalisari hamlet, Banjarnegara regency, Central "
+                  "Java, on Dec. 7, 2027. (Antara/Anis Efizudin)\n\nJAKARTA - Rescuers dug on "
+                  "Tuesday.\n")
+    assert "Central Java" not in [p.name for p in found.parties if p.kind == "person"]

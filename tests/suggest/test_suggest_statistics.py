@@ -422,3 +422,23 @@ def test_a_target_is_no_statistic_and_a_conversion_does_not_hide_the_baseline() 
                   "Korea said.")
     assert [(s["value"], s.get("comparison", {}).get("value")) for s in found] == [
         (4.1, 1.9)]
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("The Indonesian Forum for the Environment (Walhi) blamed farms. Its Central Java chapter "
+     "estimated that some 2,300 hectares of forest had been converted.", 2300,
+     "Forum for the Environment"),
+    ("The Argentine Central Bank has bought US$2.1 billion in the market so far this year, "
+     "its data show.", 2.1, "Central Bank"),
+    ("The INDEC national statistics bureau put the poverty line for a family of four at 1.46 "
+     "million pesos in March.", 1.46, "INDEC national statistics bureau"),
+    ("So far Zambia has received 900,000 doses, according to ZNPHI director general Dr. "
+     "Nkandu Phiri.", 900000, "Nkandu Phiri"),
+    ("Another 14 people were injured, three of them in critical condition, the hospital's "
+     "director, Retno Anggraini, told reporters.", 14, "Retno Anggraini"),
+])
+def test_sources_of_the_fifth_blind_set(paragraphs: str, value: float, source: str) -> None:
+    found = draft(f"A headline\n\nJAKARTA - The floods came on Monday.\n\n{paragraphs}\n")
+    [stat] = [s for s in facts(found, "statistics") if s.fields.get("value") == value]
+    assert field(stat, "attributed_to") == source
+    assert 4 not in [s.fields.get("value") for s in facts(found, "statistics")]
