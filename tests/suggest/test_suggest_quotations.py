@@ -14,6 +14,13 @@ def quotes(paragraphs: str) -> list[tuple[str, str, list[str]]]:
     return [(field(q, "speaker"), field(q, "text"), q.notes) for q in facts(found, "quotations")]
 
 
+def last_speaker(paragraphs: str) -> str:
+    """Return the speaker of the last quotation found."""
+    found = quotes(paragraphs)
+    assert found, "no quotation found"
+    return found[-1][0]
+
+
 @pytest.mark.parametrize("paragraph", [
     '"We will watch every metre of cable," Starmer said.',
     '“We will watch every metre of cable,” Starmer told reporters in London.',
@@ -189,9 +196,7 @@ def test_a_crowd_that_chants_and_a_speaker_named_in_the_sentence_before() -> Non
      "Shona"),
 ])
 def test_speakers_wire_copy_names_indirectly(paragraphs: str, speaker: str) -> None:
-    found = quotes(paragraphs)
-    assert found, "no quotation found"
-    assert found[-1][0] == speaker
+    assert last_speaker(paragraphs) == speaker
 
 
 @pytest.mark.parametrize(("paragraphs", "speaker"), [
@@ -221,9 +226,7 @@ def test_speakers_wire_copy_names_indirectly(paragraphs: str, speaker: str) -> N
      'was a pile of rubbish."', "Mehmet Kaya"),
 ])
 def test_speakers_of_this_round(paragraphs: str, speaker: str) -> None:
-    found = quotes(paragraphs)
-    assert found, "no quotation found"
-    assert found[-1][0] == speaker
+    assert last_speaker(paragraphs) == speaker
 
 
 @pytest.mark.parametrize(("paragraphs", "speaker"), [
@@ -246,9 +249,7 @@ def test_speakers_of_this_round(paragraphs: str, speaker: str) -> None:
      "Minister Chikondi Banda, who announced the emergency.", "Chikondi Banda"),
 ])
 def test_speakers_the_source_of_the_sentence_names(paragraphs: str, speaker: str) -> None:
-    found = quotes(paragraphs)
-    assert found, "no quotation found"
-    assert found[-1][0] == speaker
+    assert last_speaker(paragraphs) == speaker
 
 
 def test_a_participle_after_the_dateline_and_a_role_with_a_nationality() -> None:
@@ -291,9 +292,7 @@ def test_a_short_quotation_that_closes_a_spoken_sentence_is_kept() -> None:
      "don't freeze.\"", "Taras Hordiienko"),
 ])
 def test_speakers_of_the_fourth_round(paragraphs: str, speaker: str) -> None:
-    found = quotes(paragraphs)
-    assert found, "no quotation found"
-    assert found[-1][0] == speaker
+    assert last_speaker(paragraphs) == speaker
 
 
 @pytest.mark.parametrize(("paragraphs", "speaker"), [
@@ -315,6 +314,4 @@ def test_speakers_of_the_fourth_round(paragraphs: str, speaker: str) -> None:
      'hesitate to act," the governor said.', "Ahn Jae-hoon"),
 ])
 def test_speakers_of_the_second_blind_set(paragraphs: str, speaker: str) -> None:
-    found = quotes(paragraphs)
-    assert found, "no quotation found"
-    assert found[-1][0] == speaker
+    assert last_speaker(paragraphs) == speaker

@@ -13,6 +13,12 @@ def stats(paragraphs: str) -> list[dict[str, object]]:
     return [{k: field(s, k) for k in s.fields} for s in facts(found, "statistics")]
 
 
+def source_of(paragraphs: str, value: float) -> object:
+    """Return who the one statistic of ``value`` is attributed to."""
+    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
+    return stat["attributed_to"]
+
+
 def test_value_unit_period_source_and_channel() -> None:
     [stat] = stats("Over the past 24 hours, Russian shelling killed five civilians in the "
                    "Kherson region, regional governor Oleh Savchuk said on Telegram.")
@@ -122,8 +128,7 @@ def test_numbers_that_are_no_attributed_statistics(sentence: str) -> None:
 ])
 def test_sources_named_in_the_ways_wire_copy_names_them(paragraphs: str, value: float,
                                                        source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s["value"] == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 def test_each_clause_keeps_its_own_source() -> None:
@@ -163,8 +168,7 @@ def test_a_bounded_duration_is_a_statistic() -> None:
      "Council's public health team.", 71, "Leicester City Council"),
 ])
 def test_more_sources(paragraphs: str, value: float, source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s["value"] == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -227,8 +231,7 @@ def test_a_body_named_after_its_country_is_not_the_country() -> None:
      "year on year, the bureau said.", 1.8, "National Bureau of Statistics"),
 ])
 def test_sources_of_this_round(paragraphs: str, value: float, source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s["value"] == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 def test_a_rate_year_on_year_is_no_duration_and_the_dated_period_wins() -> None:
@@ -289,8 +292,7 @@ def test_the_level_after_a_percentage_change_is_no_percentage() -> None:
      "State Department"),
 ])
 def test_sources_of_the_third_round(paragraphs: str, value: float, source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 def test_a_range_between_two_figures() -> None:
@@ -327,8 +329,7 @@ def test_a_list_takes_the_source_of_the_sentence_that_introduces_it() -> None:
      "according to Kyrgyz officials.", 664, "Kyrgyz officials (unnamed)"),
 ])
 def test_officials_and_administrations(paragraphs: str, value: float, source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 def test_an_outlet_described_by_what_it_is_carries_the_source_it_cites() -> None:
@@ -367,8 +368,7 @@ def test_a_baseline_given_as_an_average() -> None:
      "ministry's data show.", 3.6, "Nikkei"),
 ])
 def test_data_surveys_and_calculations(paragraphs: str, value: float, source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 @pytest.mark.parametrize(("paragraphs", "value", "source"), [
@@ -387,8 +387,7 @@ def test_data_surveys_and_calculations(paragraphs: str, value: float, source: st
      "olive oil output.", 25, "CIA-Agricoltori Italiani"),
 ])
 def test_sources_of_the_fourth_round(paragraphs: str, value: float, source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 @pytest.mark.parametrize(("paragraphs", "value", "source"), [
@@ -402,8 +401,7 @@ def test_sources_of_the_fourth_round(paragraphs: str, value: float, source: str)
      "to 4.9 cubic metres a second last August.", 4.9, "Tagus basin authority"),
 ])
 def test_sources_of_the_fifth_round(paragraphs: str, value: float, source: str) -> None:
-    [stat] = [s for s in stats(paragraphs) if s.get("value") == value]
-    assert stat["attributed_to"] == source
+    assert source_of(paragraphs, value) == source
 
 
 def test_a_body_described_in_lower_case_is_a_party_later_mentions_point_to() -> None:
