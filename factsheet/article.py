@@ -38,11 +38,12 @@ _TASS_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]
                             r"(?:/[^/\n]{1,40}/)?,\s+[A-Z][a-z]+\.?\s+\d{1,2}\.\s*/(?P<agency>"
                             r"[A-Z][\w-]{1,15})/\.?\s")
 #: "MANILA: The Philippines on Thursday ...", as CNA and Indian papers print it.
-_COLON_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z](?:/[A-Z][A-Z'’. -]{1,30}"
-                             r"[A-Z])*):\s+(?=[A-Z\"“‘])")
-_NOT_CITIES = frozenset({"UPDATE", "BREAKING", "WATCH", "READ", "LISTEN", "EXCLUSIVE", "LIVE",
+_COLON_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z](?:\s*/\s*[A-Z][A-Z'’. -]"
+                             r"{1,30}[A-Z])*|[A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+)+):\s+"
+                             r"(?=[A-Z\"“‘])")
+NOT_CITIES = frozenset({"UPDATE", "BREAKING", "WATCH", "READ", "LISTEN", "EXCLUSIVE", "LIVE",
                          "ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "PHOTO",
-                         "VIDEO", "ALSO READ", "READ MORE", "FILE"})
+                         "VIDEO", "ALSO READ", "READ MORE", "READ ALSO", "FILE", "RELATED"})
 #: "MUGLA, Türkiye" on a line of its own before the story, as Anadolu prints it.
 _LINE_DATELINE = re.compile(r"^(?:(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z]),\s+[A-ZÀ-Ý][\w'’ .-]{1,30}"
                             r"|(?P<pair>[A-Z][A-Z'’.-]{1,30}(?:\s*/\s*[A-Z][A-Z'’.-]{1,30})+))$")
@@ -152,7 +153,7 @@ def _dateline(chunk: str) -> list[str]:
     cities = [c.strip() for c in match["cities"].split("/")]
     if not all(c and c == c.upper() and any(ch.isalpha() for ch in c) for c in cities):
         return []
-    if any(c in _NOT_CITIES for c in cities):
+    if any(c in NOT_CITIES for c in cities):
         return []  # "FILE - Power lines near ...": an AP file photo's caption
     return cities
 
@@ -170,9 +171,8 @@ def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[
     if match:
         return [match["cities"].strip()]
     match = _COLON_DATELINE.match(chunk)
-
-    if match and match["cities"] not in _NOT_CITIES and len(match["cities"].split()) <= 3:
-        return [c.strip() for c in match["cities"].split("/")]
+    if match and match["cities"] not in NOT_CITIES and len(match["cities"].split()) <= 4:
+        return [c.strip().upper() for c in match["cities"].split("/")]  # "Gopalganj/Patna:"
     match = _LINE_DATELINE.match(chunk)
     if match and i + 1 < len(blocks) and len(text[blocks[i + 1][0]:blocks[i + 1][1]]) > 120:
         if match["pair"]:  # "BAGHDAD / ANKARA"

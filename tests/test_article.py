@@ -87,3 +87,12 @@ def test_tass_dateline_and_an_ap_file_photo_caption() -> None:
                           "blasted off.").datelines == ["VOSTOCHNY COSMODROME"]
     assert read_structure("Prices soar\n\nFILE - Power lines near Temelín, 5 September "
                           "2027.\n\nThe cabinet approved a ceiling.").datelines == []
+
+
+@pytest.mark.parametrize(("text", "cities"), [
+    ("NAWABSHAH / KARACHI: At least 22 passengers were killed.", ["NAWABSHAH", "KARACHI"]),
+    ("Gopalganj/Patna: Seven workers were killed.", ["GOPALGANJ", "PATNA"]),
+    ("READ ALSO: Reps probe the contract", []),
+])
+def test_colon_datelines_with_two_cities(text: str, cities: list[str]) -> None:
+    assert read_structure(text).datelines == cities

@@ -50,8 +50,15 @@ _FORMS = (
     # AFP PHOTO / NAME
 
     re.compile(r"(?P<credit>\b[A-Z][A-Za-z-]*\s+PHOTO\s*/\s*\S[^/]*?)\s*$"),
+    # "... Accra. Photographer: Kwasi Agyeman/Bloomberg", "— Photo courtesy: Rescue 1122",
+    # "— Photo by Ali Hassan Junejo"
+    re.compile(r"(?P<credit>\bPhotographer\s*:\s*\S.*?)\s*$"),
+    re.compile(r"(?<=[.!?]\s)[—–-]\s*(?P<credit>Photo\s+(?:courtesy\s*:\s*|by\s+)\S.*?)\s*$"),
+    # "... on Wednesday. | Kyodo": an agency after a bar
+    re.compile(r"\|\s*(?P<credit>" + _AGENCIES + r"|Jiji|JIJI)\s*$"),
     # Photo: Reuters
     re.compile(r"(?P<credit>\b(?:Photo(?:graph)?s?(?: [Cc]redit)?|PHOTO|Image|Picture|Credit)\s*:"
+
                r"\s*\S.*?)\s*$"),
     # REUTERS/Name, REUTERS/Name/Pool
     re.compile(r"(?P<credit>\b" + _AGENCIES + r"\s?/\s?[A-Z][\w .'’-]+?(?:/[\w .'’-]+?)*)\s*$"),
@@ -130,9 +137,12 @@ def _agency(line: str, span: tuple[int, int]) -> tuple[int, int] | None:
     outlet_for = re.search(r"\sfor\s+(?P<a>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s*$", credit)
     if outlet_for:  # "Chanda Mwale for NPR"
         return (start + outlet_for.start("a"), start + outlet_for.end("a"))
+    short = next((m for m in re.finditer(r"(?<![\w])[A-Z]{2,6}(?![\w])", credit)
+                  if m.group() not in ("PHOTO", "PHOTOS", "FILE", "AP")), None)
+    if short and not re.search(r"\bPHOTO\b", credit):  # "Photo: RNZ / Tevita Fonua"
+        return (start + short.start(), start + short.end())
     before = re.match(r"\s*(?P<a>[A-Z][\w-]*)\s+PHOTO\b", credit) or \
         re.search(r"(?P<a>\b[A-Z]{2,}[\w-]*)\s+(?:PHOTO|Photo)\b", credit)
-
     if before:
         return (start + before.start("a"), start + before.end("a"))
     pieces = [m for m in re.finditer(r"[^/:]+", credit) if m.group().strip()]

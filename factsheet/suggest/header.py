@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factsheet.article import NOT_CITIES
 from factsheet.suggest import credits
 from factsheet.suggest.data import gazetteer
 from factsheet.suggest.draft import HIGH, LOW, Draft, HeaderDraft
@@ -62,7 +63,8 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
             continue
         if _byline(line, header) or _desk(line, header) or _byline_outlet(line, header):
             continue
-        if _LONE_CITY.fullmatch(line.strip()) and "datelines" not in header.values and \
+        if _LONE_CITY.fullmatch(line.strip()) and line.strip() not in NOT_CITIES and \
+                "datelines" not in header.values and \
                 article.structure.dateline_offset is None and rest:
             header.set("datelines", [line.strip()], LOW, "a city on a line of its own in "
                        "the header")  # "PALERMO" under an ANSA headline
@@ -222,7 +224,9 @@ _BARE_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?"
 #: "Redazione ANSA", "Nikkei staff writer": the desk names the outlet.
 _DESK = re.compile(r"(?:(?:Redazione|Redacción|Rédaction|Redação|Redaktion)\s+(?P<agency>\S.*)|"
                    r"(?P<who>[^,]{3,60}),\s+(?P<outlet>[A-Z][\w.&' -]{1,40}?)\s+(?:staff\s+writer|"
-                   r"staff\s+reporter|correspondent|reporter|contributor|writer))")
+                   r"staff\s+reporter|correspondent|reporter|contributor|writer)|"
+                   r"(?P<name>[^,|]{3,60}),\s+(?:[A-Z][a-z]+\s+){0,3}(?:Reporter|Correspondent|"
+                   r"Editor|Writer|Producer|Journalist))")
 
 
 def _joined_times(lines: list[str]) -> list[str]:
@@ -258,6 +262,11 @@ def _desk(line: str, header: HeaderDraft) -> bool:
     match = _DESK.fullmatch(line.strip())
     if match is None:
         return False
+    if match["name"]:  # "Mereana Walker, Education Reporter"
+        if not _looks_like_a_name(match["name"]):
+            return False
+        header.set("byline", match["name"].strip(), HIGH)
+        return True
     if match["agency"]:
         header.set("byline", line.strip(), LOW, "the desk that wrote the story")
         header.set("agency", match["agency"].strip(), LOW, "from the desk line")
@@ -334,6 +343,8 @@ def _byline(line: str, header: HeaderDraft) -> bool:
                  r", \1", who)
     parts = [p.strip() for p in re.split(r",\s+|\s+[|–—-]\s+", who) if p.strip()]
     agency = parts[-1] if parts and is_agency_name(parts[-1]) else None
+    if agency is None and len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]+", parts[-1]):
+        parts = parts[:-1]  # "By Amit Kumar Jha, Gopalganj": the reporter's town
     people = ", ".join(parts[:-1] if agency else parts)
     header.set("byline", people or None)
     header.set("agency", agency)
@@ -362,9 +373,15 @@ def _bare_byline(line: str, header: HeaderDraft) -> bool:
     if _OUTLET.fullmatch(text) and len(text.split()) >= 2 and "agency" not in header.values:
         header.set("agency", text, LOW, "a line of its own under the headline")
         return True
+    pair = [p.strip() for p in text.split(" | ")]
+    if len(pair) > 1 and all(_looks_like_a_name(p) for p in pair) and \
+            "byline" not in header.values:  # "Nadir Soomro | Ali Hassan Junejo"
+        header.set("byline", " and ".join(pair), LOW, "names on a line of their own")
+        return True
     name = _BARE_NAME.fullmatch(text)
     if name is None or "byline" in header.values:
         return False
+
     words = name["who"].split()
     titles = gazetteer().title_words
     if any(w.lower() in titles or w in _NOT_NAMES for w in words) or is_agency_name(name["who"]):
@@ -461,13 +478,17 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
         if caption.agency is None:
             return
         credit = article.text[caption.credit[0]:caption.credit[1]]
+        agency = article.text[caption.agency[0]:caption.agency[1]]
         tail = article.text[caption.agency[1]:caption.credit[1]]
-        if re.sub(r"\W|PHOTOS?|Photos?", "", tail) or \
-                not re.search(r"[A-Z][\w'’.-]+\s+[A-Z]", article.text[caption.credit[0]:
-                                                                   caption.agency[0]]) or \
-                credit.strip().startswith(article.text[caption.agency[0]:caption.agency[1]]):
+        own = not re.sub(r"\W|PHOTOS?|Photos?", "", tail) and re.search(
+            r"[A-Z][\w'’.-]+\s+[A-Z]", article.text[caption.credit[0]:caption.agency[0]]) and \
+            not credit.strip().startswith(agency)  # "Diego Fedele/AAP PHOTOS"
+        known = gazetteer().organisations.get(agency) or gazetteer().organisations.get(
+            agency.title())
+        staff = known is None and re.search(r"/\s*[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s*$", tail)
+        if not own and not staff:  # "Photo: RNZ / Tevita Fonua": no wire agency, staff
             return
-        names.add(credits.agency_name(article.text[caption.agency[0]:caption.agency[1]])[0])
+        names.add(credits.agency_name(agency)[0])
     if len(names) == 1:
         header.set("agency", names.pop(), LOW, "from the photo credits: check it")
 

@@ -266,3 +266,25 @@ def test_a_staff_writer_line_and_a_city_after_the_time() -> None:
 ])
 def test_web_page_headers(text: str, field: str, value: object) -> None:
     assert draft(text).header.values.get(field) == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("At least 22 dead as express derails\n\nNadir Soomro | Ali Hassan Junejo\nPublished "
+     "August 24, 2027\nUpdated August 24, 2027 10:46pm\n\nNAWABSHAH / KARACHI: At least 22 "
+     "passengers were killed when the train derailed.\n", "byline",
+     "Nadir Soomro and Ali Hassan Junejo"),
+    ("Primary teachers walk off the job\n6:12 pm on 17 March 2027\nShare this\nMereana "
+     "Walker, Education Reporter\n\nTeachers march in Wellington on Wednesday. Photo: RNZ / "
+     "Tevita Fonua\n\nThousands of primary school teachers marched through city centres on "
+     "Wednesday as their first nationwide strike since 2019 shut schools.\n", "byline",
+     "Mereana Walker"),
+    ("Primary teachers walk off the job\n6:12 pm on 17 March 2027\nShare this\nMereana "
+     "Walker, Education Reporter\n\nTeachers march in Wellington on Wednesday. Photo: RNZ / "
+     "Tevita Fonua\n\nThousands of primary school teachers marched through city centres on "
+     "Wednesday as their first nationwide strike since 2019 shut schools.\n", "agency", "RNZ"),
+    ("Bridge collapses in Gopalganj\nBy Amit Kumar Jha, Gopalganj\nUpdated on: Jul 16, 2027 "
+     "11:08 PM IST\n\nGopalganj/Patna: Seven workers were killed after a span collapsed.\n",
+     "byline", "Amit Kumar Jha"),
+])
+def test_more_web_page_headers(text: str, field: str, value: object) -> None:
+    assert draft(text).header.values.get(field) == value
