@@ -56,8 +56,9 @@ _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{
                        r"at\s+least|\d)\b)(?P<rest>)")
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
-                  r"(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>put|puts|placed|places|estimated|"
-                  r"estimates|pegged|pegs)\s+(?:(?:the|its|their|a)\s+)?[\w'’-]+"
+                  r"(?P<np>[^,;\"“”]{2,60}?),?\s+(?P<verb>put|puts|placed|places|estimated|"
+                  r"estimates|pegged|pegs|rated|rates|valued|assessed)\s+(?:(?:the|its|their|a|"
+                  r"this|this\s+year's)\s+)?[\w'’-]+"
                   r"[^,;.\"“”]{0,60}?\s+at\b(?P<rest>)")
 #: "..., the hospital's director, Retno Anggraini, told reporters": a role, then the person.
 _ROLE_NAME = re.compile(r",\s+[^,;\"“”]{2,80}?,\s+(?P<np>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}),"
@@ -384,11 +385,12 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){
                            + "|" + _PEOPLE + ")"
                            + _PUBLISHED)
 _OWNER_NAMED = re.compile(r"(?P<owner>[A-Z][^,;\"“”]*?)\s+(?:[a-z][\w-]*\s+){0,2}?" + _DOCUMENTS +
-                          _PUBLISHED)
+                          r"(?:\s+of\s+[a-z][\w\s-]{1,30}?)?" + _PUBLISHED)
 _OWNER_AFTER = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|new|latest|recent|preliminary|"
                           r"official|final|annual|monthly|weekly|quarterly|[A-Z][a-z]+|\d{4})\s+){0,4}"
                           + _DOCUMENTS + r"\s+(?:(?:published|released|issued|compiled|"
-                          r"gathered|collected|commissioned)\s+)?(?:from|by|of)\s+(?P<owner>.+?)"
+                          r"gathered|collected|commissioned|presented|provided|submitted|"
+                          r"given|tabled)\s+)?(?:from|by|of)\s+(?P<owner>.+?)"
                           + _PUBLISHED)
 #: "insurance broker Marsh", "medical charity Doctors Without Borders (MSF)": a description in
 #: lower case before a name.
@@ -413,6 +415,10 @@ def _document_owner(text: str, start: int, end: int) -> Span | None:
         match = pattern.fullmatch(text, start, end)
         if match:
             owner = _trim_np(text, match.start("owner"), match.end("owner"))
+            where = re.search(r"\s+(?:in|at|before|to)\s+(?:the\s+)?[A-Z][^,;]*$",
+                              text[owner[0]:owner[1]])
+            if where and where.start() > 0:  # "the railways ministry in the National Assembly"
+                owner = (owner[0], owner[0] + where.start())
             article = re.match(r"(?:[Aa]n?|[Tt]he)\s+(?=[A-Z])", text[owner[0]:owner[1]])
             if article:  # "A Eurobarometer survey": Eurobarometer
                 owner = (owner[0] + article.end(), owner[1])
@@ -454,8 +460,10 @@ _COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>[A-Z][\w'’-]+|(?!(?:the
                           r"his|her|some|many|several|two|three|four|five|other|these|those)\b)"
                           r"[a-z][\w-]+(?:\s[a-z][\w-]+)?)\s+)?"
                           r"(?P<who>(?i:police|prosecutors|officials|authorities|investigators|"
-                          r"firefighters|rescuers|organi[sz]ers|coroners?))"
-                          r"(?:\s+(?:on|from|in|at|of)\s+[^,;\"“”]{1,30})?")
+                          r"firefighters|rescuers|organi[sz]ers|coroners?|traders|dealers|"
+                          r"analysts|economists|experts|residents|witnesses|doctors|activists|"
+                          r"farmers|fishermen))"
+                          r"(?:\s+(?:on|from|in|at|of)\s+[^,;\"“”]{1,60})?")
 
 
 
@@ -839,7 +847,7 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
         return None
     if name.split()[0] in STOP_CAPS or name.split()[0].lower() in _PRONOUNS:
         return None
-    if not all(w[0].isupper() or w in _NAME_LINKS for w in name.split()):
+    if not all(w[0].isupper() or w[0].isdigit() or w in _NAME_LINKS for w in name.split()):
         return None
     party = _made(article, registry, start, end, P.strip_possessive(name)[0], "other")
     if alias and alias["alias"] not in party.aliases:

@@ -440,3 +440,21 @@ def test_sources_of_the_fifth_blind_set(paragraphs: str, value: float, source: s
     [stat] = [s for s in facts(found, "statistics") if s.fields.get("value") == value]
     assert field(stat, "attributed_to") == source
     assert 4 not in [s.fields.get("value") for s in facts(found, "statistics")]
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("Rescue 1122 said it had deployed 34 ambulances to the site.", 34, "Rescue 1122"),
+    ("According to figures presented by Pakistan Railways in the National Assembly in June, "
+     "71 train accidents were recorded in 2026.", 71, "Pakistan Railways"),
+    ("An NZEI survey of members released in February found 62 percent were considering "
+     "leaving.", 62, "NZEI"),
+    ("The Tohoku Regional Forest Office rated this year's crop a poor harvest at 64% of its "
+     "survey sites.", 64, "Tohoku Regional Forest Office"),
+    ("The operator, Deltacrest Petroleum Development Company (DPDC), put the volume at less "
+     "than 300 barrels.", 300, "Deltacrest Petroleum Development Company"),
+    ("Traders at currency bureaus in Accra's business district said they were quoting the "
+     "cedi at as much as 21.5 per dollar.", 21.5,
+     "Traders at currency bureaus in Accra's business district"),
+])
+def test_sources_of_the_sixth_blind_set(paragraphs: str, value: float, source: str) -> None:
+    assert source_of(paragraphs, value) == source
