@@ -52,7 +52,7 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     lines = header_lines(article)
     if lines and article.structure.dateline_offset is None:
         article.header_end = lines[-1][1]
-    rest = []
+    rest: list[str] = []
     texts = _joined_times([article.text[start:end] for start, end in lines])
     for line in texts:
         if _stamps(line, header, zone):
@@ -158,7 +158,7 @@ def _header_by_markers(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
 
 def _header_by_shape(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return the first short lines: a story without dateline nor header marks."""
-    found = []
+    found: list[tuple[int, int]] = []
     for start, end in lines:
         if _is_story_line(text[start:end]) or len(found) >= _BLANK_HEADER_LINES:
             break
@@ -200,8 +200,8 @@ def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
     for name, stamp in found.items():
         notes = []
         if not stamp.zone_printed:
-            zone = format_stamp(stamp.value)[19:]
-            notes.append(f"no time zone printed: {'UTC' if zone == 'Z' else zone} assumed "
+            assumed = format_stamp(stamp.value)[19:]
+            notes.append(f"no time zone printed: {'UTC' if assumed == 'Z' else assumed} assumed "
                          "(factsheet suggest --timezone)")
         if not stamp.time_printed:
             notes.append("no time printed: midnight assumed")
