@@ -96,3 +96,14 @@ def test_tass_dateline_and_an_ap_file_photo_caption() -> None:
 ])
 def test_colon_datelines_with_two_cities(text: str, cities: list[str]) -> None:
     assert read_structure(text).datelines == cities
+
+
+def test_a_block_of_related_links_under_a_label() -> None:
+    text = ("A headline\n\nKATHMANDU - An aftershock hit on Saturday.\n\nRecommended Stories\n"
+            "list of 3 items\nlist 1 of 3\nNepal quake survivors brace for winter\nlist 2 of 3\n"
+            "Photos: Search for survivors in Jajarkot\nend of list\n\nRelated coverage:\nEgg "
+            "prices climb as bird flu spreads\n\nThe government said 9 people died.\n")
+    structure = read_structure(text)
+    assert [title for _, title, _, _ in structure.related] == [
+        "Nepal quake survivors brace for winter", "Photos: Search for survivors in Jajarkot",
+        "Egg prices climb as bird flu spreads"]

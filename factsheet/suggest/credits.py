@@ -56,6 +56,9 @@ _FORMS = (
     re.compile(r"(?<=[.!?]\s)[—–-]\s*(?P<credit>Photo\s+(?:courtesy\s*:\s*|by\s+)\S.*?)\s*$"),
     # "... on Wednesday. | Kyodo": an agency after a bar
     re.compile(r"\|\s*(?P<credit>" + _AGENCIES + r"|Jiji|JIJI)\s*$"),
+    # "... Monday morning.(ABC News: Cason Ho)": the outlet and the photographer
+    re.compile(r"\((?P<credit>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}:\s*[A-Z][\w'’.-]+"
+               r"(?:\s[A-Z][\w'’.-]+){0,3})\)\s*$"),
     # Photo: Reuters
     re.compile(r"(?P<credit>\b(?:Photo(?:graph)?s?(?: [Cc]redit)?|PHOTO|Image|Picture|Credit)\s*:"
 
@@ -134,6 +137,10 @@ def _agency(line: str, span: tuple[int, int]) -> tuple[int, int] | None:
     foto = re.match(r"foto(?P<a>[A-Z]{2,})", credit)
     if foto:  # "fotoBERNAMA"
         return (start + foto.start("a"), start + foto.end("a"))
+    named = re.match(r"(?P<a>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}):\s+[A-Z]", credit)
+    if named and named["a"] not in ("Photo", "Photos", "Photograph", "Photographer", "Credit",
+                                    "Image", "Picture", "PHOTO", "Photo Credit"):
+        return (start + named.start("a"), start + named.end("a"))  # "ABC News: Cason Ho"
     outlet_for = re.search(r"\sfor\s+(?P<a>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s*$", credit)
     if outlet_for:  # "Chanda Mwale for NPR"
         return (start + outlet_for.start("a"), start + outlet_for.end("a"))

@@ -404,7 +404,8 @@ def _is_section_label(line: str) -> bool:
     """Return True for "World", "Europe News" — a site's section, not a headline."""
     words = line.split()
     return (bool(_SECTION.match(line.strip())) and len(words) <= 2) or (
-        0 < len(words) <= 4 and line.strip().isupper() and not any(c.isdigit() for c in line))
+        0 < len(words) <= 4 and line.strip().isupper() and not any(c.isdigit() for c in line)
+    ) or bool(re.fullmatch(r"[A-Z][\w&-]*(?:\s*[|›»>]\s*[A-Z][\w&-]*){1,3}", line.strip()))
 
 
 def _datelines(article: Article, header: HeaderDraft) -> None:
@@ -480,12 +481,13 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
         credit = article.text[caption.credit[0]:caption.credit[1]]
         agency = article.text[caption.agency[0]:caption.agency[1]]
         tail = article.text[caption.agency[1]:caption.credit[1]]
-        own = not re.sub(r"\W|PHOTOS?|Photos?", "", tail) and re.search(
-            r"[A-Z][\w'’.-]+\s+[A-Z]", article.text[caption.credit[0]:caption.agency[0]]) and \
-            not credit.strip().startswith(agency)  # "Diego Fedele/AAP PHOTOS"
         known = gazetteer().organisations.get(agency) or gazetteer().organisations.get(
             agency.title())
-        staff = known is None and re.search(r"/\s*[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s*$", tail)
+        own = not re.sub(r"\W|PHOTOS?|Photos?", "", tail) and re.search(
+            r"[A-Z][\w'’.-]+\s+[A-Z]", article.text[caption.credit[0]:caption.agency[0]]) and \
+            not credit.strip().startswith(agency) and (  # "Diego Fedele/AAP PHOTOS"
+                known is None or re.search(r"PHOTOS?|Photos?", tail))  # not "Name/AFP"
+        staff = known is None and re.search(r"[/:]\s*[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s*$", tail)
         if not own and not staff:  # "Photo: RNZ / Tevita Fonua": no wire agency, staff
             return
         names.add(credits.agency_name(agency)[0])

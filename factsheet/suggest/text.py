@@ -104,7 +104,8 @@ class Article:
         """Every photo caption, in the header or the body."""
         from factsheet.suggest.credits import find_captions
 
-        return find_captions(self.text, [(s, e) for s, e, _ in self.paragraphs])
+        return find_captions(self.text, [(s, e) for s, e, kind in self.paragraphs
+                                         if kind is not ParagraphKind.INTERSTITIAL])
 
     def sentence_at(self, offset: int) -> Sentence | None:
         return next((s for s in self.sentences if s.start <= offset < s.end), None)

@@ -288,3 +288,18 @@ def test_web_page_headers(text: str, field: str, value: object) -> None:
 ])
 def test_more_web_page_headers(text: str, field: str, value: object) -> None:
     assert draft(text).header.values.get(field) == value
+
+
+@pytest.mark.parametrize(("caption", "agency"), [
+    ("Hospital support workers rallied outside the hospital on Monday.(ABC News: Cason Ho)",
+     "ABC News"),
+    ("Residents salvage belongings from a house in Chiuri village on October 14, 2028 "
+     "[Sunil Pradhan/AFP]", None),  # a bought photo says nothing of the outlet
+])
+def test_the_outlet_of_a_staff_photo_credit(caption: str, agency: str | None) -> None:
+    header = draft(f"News|Earthquakes\nStrong aftershock hits western Nepal\nBy Anjali "
+                   f"Shrestha\n\n{caption}\n\nAn aftershock killed at least nine people in "
+                   "western Nepal on Saturday, officials said, as thousands of survivors "
+                   "spent another night in the open.\n").header
+    assert header.values.get("agency") == agency
+    assert header.values["title"] == "Strong aftershock hits western Nepal"
