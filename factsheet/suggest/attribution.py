@@ -25,6 +25,7 @@ SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[
        r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?|reported|reports|wrote|writes|posted|announced|"
        r"stated|states|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
        r"reminded|declared|explained|argued|predicted|forecast|forecasts|projects|projected|"
+       r"estimates|"
        r"calculated|showed|shows|show")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
@@ -57,7 +58,8 @@ _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
                   r"(?P<np>[^,;\"“”]{2,60}?),?\s+(?P<verb>put|puts|placed|places|estimated|"
-                  r"estimates|pegged|pegs|rated|rates|valued|assessed)\s+(?:(?:the|its|their|a|"
+                  r"estimates|pegged|pegs|rated|rates|valued|assessed|measured|measures)\s+"
+                  r"(?:(?:the|its|their|a|"
                   r"this|this\s+year's)\s+)?[\w'’-]+"
                   r"[^,;.\"“”]{0,60}?\s+at\b(?P<rest>)")
 #: "..., the hospital's director, Retno Anggraini, told reporters": a role, then the person.
@@ -76,7 +78,8 @@ _IN_A_SURVEY = re.compile(r"\b(?:in|by)\s+an?\s+(?P<np>[A-Z][\w&'’.-]*(?:\s+[A
                           r"count|census)\b(?P<rest>)")
 _VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
-_RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>recorded|"
+_RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>(?:[^,;\"“”]|,(?=\d{3})){2,90}?)\s+"
+                      r"(?P<verb>recorded|"
                       r"registered|counted|logged|tallied|reported|found|estimates|estimated|"
                       r"kept|held|left|raised|cut|lowered|approved|allocated|ordered|released|"
                       r"spent|paid|disbursed|collected|seized|detained|arrested|evacuated|"
@@ -386,6 +389,12 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){
                            + _PUBLISHED)
 _OWNER_NAMED = re.compile(r"(?P<owner>[A-Z][^,;\"“”]*?)\s+(?:[a-z][\w-]*\s+){0,2}?" + _DOCUMENTS +
                           r"(?:\s+of\s+[a-z][\w\s-]{1,30}?)?" + _PUBLISHED)
+#: "A survey of more than 1,100 members conducted by the union in June".
+_OWNER_CONDUCTED = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts)?\s*(?:[\w'’-]+\s+){0,2}?" + _DOCUMENTS +
+                              r"\s+of\s+(?:[^,;]|,(?=\d{3})){1,60}?\s+(?:conducted|carried\s+out|"
+                              r"commissioned|"
+                              r"published|released|compiled|run)\s+by\s+(?P<owner>.+?)"
+                              r"(?:\s+(?:in|on|last|this)\s+\w+(?:\s+\d{4})?)?")
 _OWNER_AFTER = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|new|latest|recent|preliminary|"
                           r"official|final|annual|monthly|weekly|quarterly|[A-Z][a-z]+|\d{4})\s+){0,4}"
                           + _DOCUMENTS + r"\s+(?:(?:published|released|issued|compiled|"
@@ -411,7 +420,7 @@ _DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+)
 
 def _document_owner(text: str, start: int, end: int) -> Span | None:
     """Return who published the figures a noun phrase names, or None when it names none."""
-    for pattern in (_OWNER_AFTER, _OWNER_BEFORE, _OWNER_NAMED):
+    for pattern in (_OWNER_CONDUCTED, _OWNER_AFTER, _OWNER_BEFORE, _OWNER_NAMED):
         match = pattern.fullmatch(text, start, end)
         if match:
             owner = _trim_np(text, match.start("owner"), match.end("owner"))

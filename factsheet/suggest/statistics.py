@@ -36,7 +36,8 @@ _BOUNDED_DURATION = re.compile(r"^\s*(?:hours|days|weeks|months|years|nights)\b(
 _RATIO = re.compile(r"^\s+times\s+(?:the|as|more|higher|lower|larger|bigger|greater|that|what|"
                     r"its|their)\b", re.IGNORECASE)
 #: "3.9 billion pesos (US$68 million)", "32 yuan (about 4.5 U.S. dollars)": a conversion.
-_CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|lakh|bn|m))?(?:\s+|-)"
+_CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|lakh|bn|m))?"
+                         r"(?:\s+|-|)"
                          r"[A-Za-z.$€£¥₹ ]{2,25}\(\s*(?:about|around|roughly|some|approximately|"
                          r"nearly|or|equivalent\s+to)?\s*$")
 #: "announced an ex gratia of Rs 10 lakh", "had offered a pay rise of 9%": promised, a
@@ -187,7 +188,7 @@ def _is_claim(article: Article, figure: Figure) -> bool:
                                                 r"December)\b", after):
         return False
     if not figure.percent and not figure.currency and _TIME_UNITS.match(after) and \
-            float(figure.value).is_integer() and not (
+            float(figure.value).is_integer() and figure.value < 100 and not (
             _BOUNDED_DURATION.match(after) and figure.value > 1 and (
                 figure.qualifier in ("more than", "at least", "up to", "nearly",
                                      "almost", "about", "around", "some", "upwards of")

@@ -120,8 +120,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found, last = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        if match.group().startswith(".") and _is_abbreviation(text, last, match.start()):
-            continue
+        if match.group().startswith(".") and _is_abbreviation(text, last, match.start()) and \
+                not _CLOCK_THEN_SENTENCE.match(text, max(last, match.start() - 4)):
+            continue  # "Gen. Smith"; but "... after 2:30 p.m. The venue holds" ends there
         if _inside_open_quote(text, last, stop):
             continue
         found.append((last, stop))
@@ -129,6 +130,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if last < end and text[last:end].strip():
         found.append((last, end))
     return found
+
+
+_CLOCK_THEN_SENTENCE = re.compile(r"\s?[ap]\.m\.\s+(?:The|A|An|He|She|It|They|We|I|In|On|At|"
+                                  r"But|And|This|That|There|Police|Officials)\b")
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:

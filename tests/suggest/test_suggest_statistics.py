@@ -458,3 +458,21 @@ def test_sources_of_the_fifth_blind_set(paragraphs: str, value: float, source: s
 ])
 def test_sources_of_the_sixth_blind_set(paragraphs: str, value: float, source: str) -> None:
     assert source_of(paragraphs, value) == source
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("Police estimated that some 6,000 people were outside when the gate collapsed shortly "
+     "after 2:30 p.m. The venue holds about 25,000 spectators, according to the Blantyre City "
+     "Council.", 6000, "Police"),
+    ("The National Earthquake Monitoring and Research Centre measured it at magnitude 5.9, "
+     "while the United States Geological Survey put it at 5.7 with a depth of 10km (6 "
+     "miles).", 5.9, "National Earthquake Monitoring and Research Centre"),
+    ("The United Nations humanitarian agency, OCHA, estimates that some 180,000 people need "
+     "shelter.", 180000, "UN Office for the Coordination of Humanitarian Affairs"),
+    ("A survey of more than 1,100 members conducted by the Health Workers Union in June found "
+     "62 per cent had skipped meals.", 62, "Health Workers Union"),
+    ("Ambulances spent 5,217 hours ramped outside hospitals in July, according to WA Health's "
+     "latest figures.", 5217, "WA Health"),
+])
+def test_sources_of_the_seventh_blind_set(paragraphs: str, value: float, source: str) -> None:
+    assert source_of(paragraphs, value) == source
