@@ -43,8 +43,8 @@ _FORMS = (
     re.compile(r"(?P<credit>\b[A-Z]{2,}\s+PHOTO\s*:\s*\S.*?)\s*$"),
     re.compile(r"(?P<credit>(?:©|\bCopyright\b)\s*\S.*?)\s*$"),
     # a credit line of its own: "Salim Dawood/AFP via Getty Images", "Chanda Mwale for NPR"
-    re.compile(r"^(?P<credit>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s?/\s?[A-Z][\w&'’. -]+?"
-               r"(?:\s+via\s+[A-Z][\w&'’. -]+)?)\s*$"),
+    re.compile(r"^(?P<credit>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s?/\s?(?:[A-Z][\w&'’.-]*"
+               r"(?:\s[A-Z][\w&'’.-]*)+|[A-Z][\w&'’. -]+?\s+via\s+[A-Z][\w&'’. -]+))\s*$"),
     re.compile(r"^(?P<credit>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s+for\s+[A-Z][\w&'’.-]*"
                r"(?:\s[A-Z][\w&'’.-]*){0,3})\s*$"),
     # AFP PHOTO / NAME

@@ -69,7 +69,8 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
             header.set("datelines", [line.strip()], LOW, "a city on a line of its own in "
                        "the header")  # "PALERMO" under an ANSA headline
             continue
-        if credits.is_caption_line(line) or credits.is_credit_only(line):
+        if credits.is_caption_line(line) or credits.is_credit_only(line) or \
+                _PAGE_JUNK.fullmatch(line.strip()):
             continue
         known = gazetteer().organisations.get(line.strip())
         if known is not None and known.kind == "news_agency":  # "Reuters" on a line of its own
@@ -78,7 +79,10 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
         if any(not _is_section_label(r) for r in rest) and _bare_byline(line, header):
             continue  # after the headline: "Rebecca Hollis", "Northwest Arkansas Courier"
         rest.append(line)
-    title = next((clean(line) for line in rest if not _is_section_label(line)), None)
+    headlines = [clean(line) for line in rest if not _is_section_label(line)]
+    if len(headlines) > 1 and len(headlines[0].split()) <= 3 and len(headlines[1].split()) >= 5:
+        headlines = headlines[1:]  # "Nfld. & Labrador", then the headline
+    title = headlines[0] if headlines else None
     if title:
         header.set("title", title.rstrip(), HIGH if len(title.split()) >= 3 else LOW)
     if "updated" not in header.values:
@@ -127,7 +131,8 @@ def header_lines(article: Article) -> list[tuple[int, int]]:
 #: Without a dateline, the header is looked for among this many first lines.
 _MARKED_HEADER_LINES = 14
 #: What web pages print among header lines: buttons and labels.
-_PAGE_JUNK = re.compile(r"(?:share(?:\s+this\s+article)?|comments?|toggle\s+caption|listen|"
+_PAGE_JUNK = re.compile(r"(?:share(?:\s+this\s+article)?|social\s+sharing|why\s+you\s+can\s+"
+                        r"trust\s+\w+|comments?|toggle\s+caption|listen|"
                         r"advertisement|hide\s+caption|save|print|e-?mail|\d+\s+min(?:ute)?s?\s+"
                         r"read|read\s+more|follow|subscribe|image|photo|video|audio)",
                         re.IGNORECASE)
@@ -186,8 +191,12 @@ def _lenient_dateline_offset(article: Article) -> int | None:
 def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
     found = read_stamps(line, zone)
     words = re.sub(r"[\d:.,|+\-−()/]", " ", line).split()
-    if not found or len(words) > 12:
+    if not found or len(words) > 16:
         return False
+    dotted = re.match(r"^(?P<name>[^·]{3,60}?)\s+·\s+(?P<outlet>[^·]{2,40}?)\s+·", line)
+    if dotted and _looks_like_a_name(dotted["name"]):  # "Jenna Whelan-Snow · CBC News ·"
+        header.set("byline", dotted["name"].strip(), HIGH)
+        header.set("agency", dotted["outlet"].strip(), LOW, "from the byline")
     lead = re.match(r"^(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\s*[-–—|]\s*(?=\d)", line) or \
         re.match(r"^(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\s+[-–—|]\s", line)
     if lead and is_agency_name(lead["name"].title()) and not read_stamps(lead["name"], zone):
@@ -216,7 +225,8 @@ _TRAILING_CITY = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—
                             re.IGNORECASE)
 #: "Banjarnegara, Central Java   ●   Wed, December 8, 2027": the city before the date.
 _LEADING_CITY = re.compile(r"(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)(?:,\s*[A-Z][\w'’ .-]"
-                           r"{1,30}?)?\s+[●•·|]\s+")
+                           r"{1,30}?)?\s+[●•·|]\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|"
+                           r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
 #: "PALERMO" on a line of its own among the header lines.
 _LONE_CITY = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{2,})?")
 #: "03 June 2027" then "16:42" on the next line.
@@ -403,6 +413,8 @@ def is_agency_name(text: str) -> bool:
 def _is_section_label(line: str) -> bool:
     """Return True for "World", "Europe News" — a site's section, not a headline."""
     words = line.split()
+    if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+){1,6}(?:,\s*[A-Z]{3,})?", line.strip()):
+        return True  # AFP's slug: "Mongolia-climate-agriculture-disaster, FOCUS"
     return (bool(_SECTION.match(line.strip())) and len(words) <= 2) or (
         0 < len(words) <= 4 and line.strip().isupper() and not any(c.isdigit() for c in line)
     ) or bool(re.fullmatch(r"[A-Z][\w&-]*(?:\s*[|›»>]\s*[A-Z][\w&-]*){1,3}", line.strip()))

@@ -22,7 +22,8 @@ _MONTHS = {name: number for number, names in enumerate((
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+" + _MONTH + r",?[\s-]+(?P<year>\d{4})",
+               re.I),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})"),
     re.compile(r"(?<![\d-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})"),
@@ -41,7 +42,7 @@ _ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "
           "WIB": 7, "HKT": 8, "SGT": 8, "PHT": 8, "AWST": 8, "JST": 9, "KST": 9, "AEST": 10,
           "AEDT": 11, "NZST": 12, "NZDT": 13, "ET": -5, "EST": -5, "EDT": -4, "CT": -6,
           "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6, "PT": -8, "PST": -8,
-          "PDT": -7, "AKST": -9, "HST": -10}
+          "PDT": -7, "AKST": -9, "HST": -10, "NST": -3.5, "NDT": -2.5, "AST": -4, "ADT": -3}
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|update)\b:?", re.I)
 _PUBLISHED = re.compile(r"\b(?:first\s+)?(?:published|posted|created|date|issued)\b:?", re.I)
 

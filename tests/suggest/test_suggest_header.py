@@ -303,3 +303,26 @@ def test_the_outlet_of_a_staff_photo_credit(caption: str, agency: str | None) ->
                    "spent another night in the open.\n").header
     assert header.values.get("agency") == agency
     assert header.values["title"] == "Strong aftershock hits western Nepal"
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("21-Nov-2028 16:18:42 GMT\nUPDATE 1-Ivory Coast cuts cocoa crop forecast\nBy Ange "
+     "Kouadio-Ble\n\nABIDJAN, Nov 21 (Reuters) - Ivory Coast cut its forecast.\n", "title",
+     "UPDATE 1-Ivory Coast cuts cocoa crop forecast"),
+    ("Mongolia-climate-agriculture-disaster, FOCUS\n14 Mar 2028 09:22 GMT\n\n'The snow took "
+     "everything': Mongolia's herders count losses\nby Oyunchimeg Dashdorj\n\nULAANBAATAR, "
+     "March 14, 2028 (AFP) - A herder spent the winter digging.\n", "title",
+     "'The snow took everything': Mongolia's herders count losses"),
+    ("Nfld. & Labrador\nSnow crab boats stay tied up as harvesters reject opening price\n"
+     "Jenna Whelan-Snow · CBC News · Posted: Apr 10, 2028 4:00 PM NDT | Last Updated: April "
+     "10, 2028\n\nSocial Sharing\n\nHarvesters in Newfoundland and Labrador kept their boats "
+     "tied up on Monday, rejecting an opening price set by a panel last week.\n", "byline",
+     "Jenna Whelan-Snow"),
+    ("Nfld. & Labrador\nSnow crab boats stay tied up as harvesters reject opening price\n"
+     "Jenna Whelan-Snow · CBC News · Posted: Apr 10, 2028 4:00 PM NDT | Last Updated: April "
+     "10, 2028\n\nSocial Sharing\n\nHarvesters in Newfoundland and Labrador kept their boats "
+     "tied up on Monday, rejecting an opening price set by a panel last week.\n", "title",
+     "Snow crab boats stay tied up as harvesters reject opening price"),
+])
+def test_headers_of_the_eighth_blind_set(text: str, field: str, value: object) -> None:
+    assert draft(text).header.values.get(field) == value
