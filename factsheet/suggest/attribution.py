@@ -418,9 +418,16 @@ _DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?:[\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+)
                         r"(?P<name>[A-Z][^,;\"“”]*)")
 
 
+#: "provincial government figures", "state health department data".
+_OWNER_BODY = re.compile(r"(?:[Tt]he\s+)?(?P<owner>(?:[a-z][\w-]*\s+){0,3}(?:government|ministry|"
+                         r"department|agency|council|authority|bureau|office|service|police|"
+                         r"regulator|administration))\s+(?:[a-z][\w-]*\s+){0,2}?" + _DOCUMENTS +
+                         _PUBLISHED)
+
+
 def _document_owner(text: str, start: int, end: int) -> Span | None:
     """Return who published the figures a noun phrase names, or None when it names none."""
-    for pattern in (_OWNER_CONDUCTED, _OWNER_AFTER, _OWNER_BEFORE, _OWNER_NAMED):
+    for pattern in (_OWNER_CONDUCTED, _OWNER_AFTER, _OWNER_BEFORE, _OWNER_NAMED, _OWNER_BODY):
         match = pattern.fullmatch(text, start, end)
         if match:
             owner = _trim_np(text, match.start("owner"), match.end("owner"))
@@ -830,8 +837,8 @@ def _new_source(article: Article, registry: P.Registry, start: int, end: int
     collective = _COLLECTIVE.fullmatch(text)
     if collective:
         return _made(article, registry, start, end, text, "political_party")
-    head = re.fullmatch(r"(?:(?:the|The)\s+|(?=[A-Z]))(?P<words>\w[\w'’ -]{0,60}?\b(?P<head>\w+))",
-                        text)
+    head = re.fullmatch(r"(?:(?:the|The)\s+|(?=[A-Z])|(?=[a-z][\w-]*\s))(?P<words>\w[\w'’ -]{0,60}?"
+                        r"\b(?P<head>\w+))", text)
 
 
     if head and head["head"] in HEADS and len(head["words"].split()) >= 2 and \

@@ -292,8 +292,15 @@ def _opens_with_pronoun_after(text: str, tokens: list[Word], i: int, j: int) -> 
             not _adjacent(tokens[j - 1], tokens[j]):
         return False
     rest = text[tokens[j - 1].end:tokens[-1].end]
-    return re.search(r"^\s+\w+(?:\s+\w+)?\s+(?:\w+\s+){0,3}?(?:his|her|he|she|him)\b", rest) \
-        is not None and '"' not in rest[:40] and "“" not in rest[:40]
+    if '"' in rest[:40] or "“" in rest[:40]:
+        return False
+    if re.search(r"^\s+\w+(?:\s+\w+)?\s+(?:\w+\s+){0,3}?(?:his|her|he|she|him)\b", rest):
+        return True
+    # "Wilbert Clarke has fished crab for 31 years. He says ...": the next sentence opens with
+    # "He" or "She" (or the sentence speaks of "his" or "her" ...)
+    after = text[tokens[-1].end:tokens[-1].end + 160]
+    return bool(re.match(r"[.!?\"”’]*\s+(?:He|She)\s+[a-z]", after) or
+                re.search(r"\b(?:his|her)\b", rest))
 
 
 @cache

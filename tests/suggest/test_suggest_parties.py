@@ -154,3 +154,14 @@ def test_a_place_in_a_caption_is_no_pictured_person() -> None:
                   "Java, on Dec. 7, 2027. (Antara/Anis Efizudin)\n\nJAKARTA - Rescuers dug on "
                   "Tuesday.\n")
     assert "Central Java" not in [p.name for p in found.parties if p.kind == "person"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Wilbert Clarke has fished crab out of Old Perlican for 31 years. He says his costs rose.",
+     "Wilbert Clarke"),
+    ("Lkhagvasuren Batbold spent the winter digging through the snow around his family's ger.",
+     "Lkhagvasuren Batbold"),
+])
+def test_an_untitled_name_a_pronoun_points_back_to(sentence: str, name: str) -> None:
+    found = draft(f"A headline\n\nLONDON - The talks went on.\n\n{sentence}\n")
+    assert party(found, name).kind == "person"

@@ -476,3 +476,8 @@ def test_sources_of_the_sixth_blind_set(paragraphs: str, value: float, source: s
 ])
 def test_sources_of_the_seventh_blind_set(paragraphs: str, value: float, source: str) -> None:
     assert source_of(paragraphs, value) == source
+
+
+def test_figures_of_a_government_described_in_lower_case() -> None:
+    assert source_of("The fishery was worth $742 million to the province in 2027, according "
+                     "to provincial government figures.", 742) == "Provincial government"
