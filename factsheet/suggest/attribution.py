@@ -478,7 +478,8 @@ _COLLECTIVES = re.compile(r"(?:[Tt]he\s+)?(?:(?P<where>[A-Z][\w'’-]+|(?!(?:the
                           r"(?P<who>(?i:police|prosecutors|officials|authorities|investigators|"
                           r"firefighters|rescuers|organi[sz]ers|coroners?|traders|dealers|"
                           r"analysts|economists|experts|residents|witnesses|doctors|activists|"
-                          r"farmers|fishermen))"
+                          r"farmers|fishermen|exporters|importers|producers|growers|"
+                          r"brokers|bankers|investors|manufacturers|retailers))"
                           r"(?:\s+(?:on|from|in|at|of)\s+[^,;\"“”]{1,60})?")
 
 

@@ -31,7 +31,7 @@ HEADS = {
                      "cabinet", "presidency", "police", "inspectorate", "bureau", "department",
                      "authority", "regulator", "secretariat", "senate", "guard", "embassy",
                      "mission", "delegation", "prosecutor's", "tribunal", "court", "monitor",
-                     "prefecture", "municipality",
+                     "prefecture", "municipality", "board",
                      "watchdog", "ombudsman", "trust"],
                     "government_body"),
     **dict.fromkeys(["army", "navy", "military", "forces", "force", "command", "staff"],

@@ -381,14 +381,14 @@ def _title_start(tokens: list[Word], i: int) -> int:
 
 def _appositive_title(text: str, end: int) -> str | None:
     """Return the title in ", a government spokesman," right after a name, if any."""
-    match = re.match(r",\s+(?:(?:a|an|the)\s+)?(?P<title>[^,.;()]{2,80}?)(?=,|\.|;|$|\s+"
-                     r"(?:who|whose)\b)", text[end:end + 100])
+    match = re.match(r",\s+(?:(?:a|an|the)\s+)?(?P<title>(?:[^,.;()]|\([^()]{1,20}\)){2,90}?)"
+                     r"(?=,|\.|;|$|\s+(?:who|whose)\b)", text[end:end + 110])
     if not match:
         return None
     title = match["title"]
     first = title.split()
     heads = title_heads()
-    if len(first) > 8 or not any(P.strip_possessive(w)[0].lower() in heads for w in first[:5]):
+    if len(first) > 12 or not any(P.strip_possessive(w)[0].lower() in heads for w in first[:5]):
         return None
     return title.strip()
 

@@ -315,3 +315,12 @@ def test_speakers_of_the_fourth_round(paragraphs: str, speaker: str) -> None:
 ])
 def test_speakers_of_the_second_blind_set(paragraphs: str, speaker: str) -> None:
     assert last_speaker(paragraphs) == speaker
+
+
+def test_a_long_title_with_an_acronym_after_the_name_and_exporters_as_a_source() -> None:
+    assert last_speaker('"The rains stopped too early in August," Yves Koffi Brou, director '
+                        "general of the Coffee and Cocoa Council (CCC), told reporters.") == \
+        "Yves Koffi Brou"
+    found = draft("A headline\n\nABIDJAN - Arrivals reached 612,000 tons between Oct. 1 and "
+                  "Nov. 19, down 18% from the same period last season, exporters estimated.\n")
+    assert [field(s, "attributed_to") for s in facts(found, "statistics")][:1] == ["Exporters"]
