@@ -116,7 +116,7 @@ def read_structure(text: str) -> Structure:
     for i, (start, end) in enumerate(blocks):
         chunk = text[start:end]
         link = _INTERSTITIAL.match(chunk)
-        listed = _related_list(text, start, end)
+        listed = _related_list(text, start, end) if "\n" in chunk else []
         if link and "\n" not in chunk:
             kind = ParagraphKind.INTERSTITIAL
             related.append((link["label"], link["title"], start, end))
@@ -189,18 +189,20 @@ def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[
 #: line (Al Jazeera adds "list 1 of 3" lines).
 _LINK_LIST = re.compile(r"(?P<label>Recommended(?:\s+[Ss]tories)?|Related(?:\s+[Cc]overage|"
                         r"\s+[Ss]tories|\s+[Aa]rticles)?|More\s+on\s+this\s+story|Read\s+more|"
-                        r"See\s+also|Also\s+read|ALSO\s+READ|READ\s+MORE|RELATED)\s*:?")
+                        r"See\s+also|Also\s+read|ALSO\s+READ|READ\s+MORE|RELATED)[ \t]*:?[ \t]*")
 _LIST_NOISE = re.compile(r"list\s+(?:of\s+\d+\s+items|\d+\s+of\s+\d+)|end\s+of\s+list",
                          re.IGNORECASE)
 
 
 def _related_list(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
     """Return the links of a block that opens with a related-links label on a line of its
-    own, one title a line."""
+    own, one title a line. Only blocks of several lines are asked, and the label is matched
+    before the block is split, so an ordinary paragraph costs one failed match."""
+    first = _LINK_LIST.match(text, start, end)
+    if first is None or text[first.end():first.end() + 1] != "\n":
+        return []  # the label must be the block's whole first line
     lines = _lines(text, start, end)
-    if len(lines) < 2 or not _LINK_LIST.fullmatch(text[lines[0][0]:lines[0][1]]):
-        return []
-    label = _LINK_LIST.fullmatch(text[lines[0][0]:lines[0][1]])["label"]  # type: ignore[index]
+    label = first["label"]
     titles = [(s, e) for s, e in lines[1:] if not _LIST_NOISE.fullmatch(text[s:e])]
     if not titles or any(len(text[s:e].split()) > 25 or text[s:e].endswith(".")
                          for s, e in titles):
