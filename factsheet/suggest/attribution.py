@@ -38,9 +38,9 @@ _APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|wou
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>(?:[^,;.\"“”–—]|\.(?=\s?[A-Z]"
-                        r"[a-z]))"
-                        r"{2,140}?)"
+#: "according to X" / "as per X": X ends at a clause mark, not at the dot of "Dr.".
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>(?:[^,;.\"“”–—]|"
+                        r"\.(?=\s?[A-Z][a-z])){2,140}?)"
                         r"(?=\s*(?:[,;\"“”–—]|\.(?!\s?[A-Z][a-z])|$| - ))")
 
 _QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"“”]{2,60}?)\s+as\s+"

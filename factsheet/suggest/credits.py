@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from factsheet.article import split_blocks_by_line
 from factsheet.suggest.data import gazetteer
-from factsheet.suggest.text import clean
+from factsheet.suggest.text import CALENDAR_WORDS, clean
 
 _AGENCIES = r"(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP|ANADOLU|Anadolu|XINHUA|Xinhua|SPUTNIK|TASS|" \
             r"UKRINFORM|Ukrinform|GETTY IMAGES|Getty Images|KYODO|Kyodo|YONHAP|Yonhap|PTI|IANS|" \
@@ -73,9 +73,6 @@ _AFTER_CREDIT = re.compile(r"\s*(?:Purchase\s+Licensing\s+Rights(?:,\s*opens\s+n
                            r"opens\s+new\s+tab)\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:in|at|near|outside|over)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+"
                     r"(?:\s+(?:[A-Z][\w'’-]+|de|del|la|am|upon|on-[A-Z]\w+)){0,3})")
-_MONTH_WORDS = frozenset(["January", "February", "March", "April", "May", "June", "July",
-                          "August", "September", "October", "November", "December", "Monday",
-                          "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +182,7 @@ def agency_name(printed: str) -> tuple[str, str, str | None]:
 def caption_place(caption: str) -> str | None:
     """Return where the caption says the photo was taken ("in Novi Sad"), if it says."""
     places = [m["place"] for m in _PLACE.finditer(caption)
-              if m["place"].split()[0] not in _MONTH_WORDS]
+              if m["place"].split()[0] not in CALENDAR_WORDS]
     if not places:
         return None
     place = places[-1]

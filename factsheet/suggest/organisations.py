@@ -19,7 +19,15 @@ from itertools import pairwise
 from factsheet.suggest import parties as P
 from factsheet.suggest.data import gazetteer
 from factsheet.suggest.draft import HIGH, LOW, PartyDraft, Span
-from factsheet.suggest.text import Article, Word, adjacent, clean, split_sentences, words
+from factsheet.suggest.text import (
+    CALENDAR_WORDS,
+    Article,
+    Word,
+    adjacent,
+    clean,
+    split_sentences,
+    words,
+)
 
 #: Company suffixes: "Damodar Valley Collieries Ltd" is later "the company".
 _COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "plc", "llc", "gmbh", "ag", "corp",
@@ -295,7 +303,7 @@ def _named_before(text: str, begin: int) -> tuple[int, str] | None:
     match = re.search(r"(?P<name>\b[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}),\s+$",
                       text[max(0, begin - 60):begin])
     if not match or match["name"] in gazetteer().names or \
-            match["name"].split()[0] in _CALENDAR or re.search(
+            match["name"].split()[0] in _NO_NAMES or re.search(
                 r"\b(?:in|on|at|since|by|from|during|until|of)\s+$",
                 text[max(0, begin - 60):max(0, begin - 60) + match.start("name")]):
         return None  # "in September, Iraq's State Organization ...": no name
@@ -306,11 +314,6 @@ def _named_before(text: str, begin: int) -> tuple[int, str] | None:
     return offset, name
 
 
-_CALENDAR = frozenset({
-"January", "February", "March", "April", "May", "June", "July",
-                       "August", "September", "October", "November", "December", "Monday",
-                       "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                       "Today", "Yesterday"})
 
 
 #: Words before a head that say which one, not what it is: "the same agency", "the whole
@@ -318,6 +321,10 @@ _CALENDAR = frozenset({
 _VAGUE = frozenset({"same", "whole", "entire", "other", "new", "old", "main", "first", "last",
                     "previous", "former", "next", "two", "three", "both", "each", "every",
                     "such", "this", "that", "own", "largest", "biggest", "top", "only"})
+
+
+#: Capitalised words before a comma that name no organisation: "In September, Iraq's ...".
+_NO_NAMES = CALENDAR_WORDS | {"Today", "Yesterday"}
 
 
 def _back_reference(registry: P.Registry, head: str, span: Span) -> bool:

@@ -218,6 +218,12 @@ def _keeps_dot(token: str) -> bool:
     return "." in core or core in _ABBREVIATIONS
 
 
+#: Month and weekday names: capitalised words that are no names.
+CALENDAR_WORDS = frozenset(["January", "February", "March", "April", "May", "June", "July",
+                            "August", "September", "October", "November", "December",
+                            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                            "Sunday"])
+
 _ASCII = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i",
                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "þ": "th", "ð": "d"})
 
