@@ -26,14 +26,14 @@ SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[
        r"stated|states|added|noted|estimated|tweeted|claimed|confirmed|warned|stressed|insisted|"
        r"reminded|declared|explained|argued|predicted|forecast|forecasts|projects|projected|"
        r"estimates|"
-       r"calculated|showed|shows|show")
+       r"calculated|showed|shows|show|found(?=\s+that\b)|finds(?=\s+that\b)")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”–—]){2,70}?)"
                        r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.–—]|$)")
 _APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|would)\b)"
                       r"[^,;\"“”]){2,90}?),\s+(?P<app>[^,;\"“”]{1,120}"
-                      r"(?:,\s+[^,;\"“”]{1,70})?|(?:who|which)\s[^,;\"“”]{1,200}),\s+"
+                      r"(?:,\s+[^,;\"“”]{1,70})?|(?:who|which)\s(?:[^,;\"“”]|,(?=\d{3})){1,200}),\s+"
                       r"(?P<verb>" + SAY
                       + r")\b(?P<rest>[^.;]*)")
 _LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
@@ -298,9 +298,13 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     if group:
         return group_party(article, registry, start, end, group["count"])
     if _DOCUMENT.fullmatch(phrase):
-        return _issuer(article, registry, start)
+        issuer = _issuer(article, registry, start)
+        if issuer is not None or not _THE_DATA.fullmatch(phrase):
+            return issuer
     if _THE_DATA.fullmatch(phrase):
         return _data_owner(article, registry, start, phrase)
+    if _A_DOCUMENT.fullmatch(phrase):
+        return _owner_named_next(article, registry, end)
     if _BLOC.fullmatch(phrase):
         return registry.last_before(start, ("international_organisation", "coalition"),
                                     floor=max(0, start - 1500))
@@ -318,6 +322,9 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
         family = _family_name_first(registry, P.strip_possessive(words[0])[0], start, end)
         if family is not None:
             return family
+        named = _source_by_surname(registry, P.strip_possessive(words[0])[0], start, end)
+        if named is not None:
+            return named
     earlier = _named_earlier(article, registry, start, end, phrase)
     if earlier is not None:
         return earlier
@@ -348,7 +355,13 @@ def _named_after_state(article: Article, start: int, end: int) -> bool:
 
 def _it(article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
     """Return the body "it said" continues: the source of the nearest sentence before that
-    names one ("The tribunal said ... It said turnout was 86.2%"), if it is no person."""
+    names one ("The tribunal said ... It said turnout was 86.2%"), if it is no person; or the
+    document its own sentence opens with ("The report calls for a benefit, which it estimates
+    would cost $4.2 billion")."""
+    own = next((s for s in article.sentences if s.start <= start < s.end), None)
+    opening = _THE_DATA.match(article.text, own.start, start) if own is not None else None
+    if opening is not None:
+        return _data_owner(article, registry, opening.start(), clean(opening.group()))
     before = [s for s in article.sentences if s.end <= start][-2:]
     for sentence in reversed(before):
         found = [s for s in sources_in(article, registry, sentence.start, sentence.end)
@@ -384,8 +397,8 @@ _NAME_DESCRIBED = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’.-]*(?:[\s-][
 _PUBLISHED = (r"(?:\s+(?:published|released|issued|compiled|shared|posted|out|based|cited|"
               r"quoted|mentioned)\b[^,;]*)?")
 
-_OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:" + _DOCUMENTS
-                           + "|" + _PEOPLE + ")"
+_OWNER_BEFORE = re.compile(r"(?P<owner>[^,;\"“”]+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?i:" +
+                           _DOCUMENTS + ")|" + _PEOPLE + ")"
                            + _PUBLISHED)
 _OWNER_NAMED = re.compile(r"(?P<owner>[A-Z][^,;\"“”]*?)\s+(?:[a-z][\w-]*\s+){0,2}?" + _DOCUMENTS +
                           r"(?:\s+of\s+[a-z][\w\s-]{1,30}?)?" + _PUBLISHED)
@@ -595,6 +608,19 @@ def _family_name_first(registry: P.Registry, word: str, start: int, end: int
     return None
 
 
+def _source_by_surname(registry: P.Registry, word: str, start: int, end: int
+                       ) -> PartyDraft | None:
+    """Return the speaker "Ranganathan said" names when the story first quoted "said Dev
+    Ranganathan, who runs the Parkdale Community Pantry" (a source with no title)."""
+    for party in registry.parties:
+        parts = party.name.split()
+        if party.key.startswith("source:") and len(parts) in (2, 3) and parts[-1] == word \
+                and all(p[:1].isupper() for p in parts):
+            party.add_mention((start, end))
+            return party
+    return None
+
+
 _GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GENDER_WORD = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b",
                           re.IGNORECASE)
@@ -801,10 +827,44 @@ def _data_owner(article: Article, registry: P.Registry, start: int, phrase: str
     ("Ministry of Finance data showed", "figures from the ministry")."""
     word = phrase.split()[-1].lower()
     earlier = [s for s in article.sentences if s.end <= start][-8:]
-    for sentence in reversed(earlier):
+    words = (rf"\b{word}\b", rf"\b{_KIN_DOCUMENTS}\b") if word in _KIN_DOCUMENTS else \
+        (rf"\b{word}\b",)
+    for pattern in words:  # "the report" after "Food Banks Canada's annual survey found"
+        for sentence in reversed(earlier):
+            for source in sources_in(article, registry, sentence.start, sentence.end):
+                if re.search(pattern, article.text[source.np[0]:source.np[1]], re.I) or \
+                        re.search(pattern, article.text[sentence.start:sentence.end], re.I):
+                    return source.party
+    return None
+
+
+#: Documents one story calls by each other's names: "a national report" that the next
+#: sentence calls "Food Banks Canada's annual HungerCount survey".
+_KIN_DOCUMENTS = "(?:report|survey|study|poll|analysis|review|audit|census)"
+#: "a national report released Wednesday", "a new study": a document whose author the story
+#: names later.
+_A_DOCUMENT = re.compile(r"(?:(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,3}" + _KIN_DOCUMENTS +
+                         r"|(?:[Nn]ew|[Ll]atest|[Pp]reliminary|[Pp]rovisional)\s+(?:[a-z][\w-]*\s+)?"
+                         r"(?:figures|data|statistics|numbers))"
+                         r"(?:\s+(?:released|published|issued|out)\b[^,;]{0,30})?")
+
+
+def _owner_named_next(article: Article, registry: P.Registry, end: int) -> PartyDraft | None:
+    """Return the author of "a report" the next two sentences name: "according to a national
+    report released Wednesday. Food Banks Canada's annual HungerCount survey ... found"."""
+    later = [s for s in article.sentences if s.start >= end][:2]
+    for sentence in later:
+        for match in re.finditer(r"(?P<owner>[A-Z][^,;.\"“”]{1,60}?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
+                                 + "(?i:" + _KIN_DOCUMENTS + r")\b",
+                                 article.text[sentence.start:sentence.end]):
+            owner = _trim_np(article.text, sentence.start + match.start("owner"),
+                             sentence.start + match.end("owner"))
+            party = resolve(article, registry, *owner)
+            if party is not None and party.kind != P.PERSON:
+                return party
         for source in sources_in(article, registry, sentence.start, sentence.end):
-            if re.search(rf"\b{word}\b", article.text[source.np[0]:source.np[1]], re.I) or \
-                    re.search(rf"\b{word}\b", article.text[sentence.start:sentence.end], re.I):
+            if re.search(_DOCUMENTS, article.text[source.np[0]:source.np[1]]) and \
+                    source.party.kind != P.PERSON:  # "Environment Agency data ... shows"
                 return source.party
     return None
 

@@ -36,14 +36,15 @@ _MOVED_TO = re.compile(r"\b(?:fell|rose|dropped|climbed|increased|decreased|decl
                        r"brought\s+down|narrowed|widened)\s+(?:[\w'’-]+\s+){0,6}?(?:by\s+[^,]{1,20}\s+)?"
                        r"to\s+\S*\s*$", re.IGNORECASE)
 
-_MARKER_BEFORE = re.compile(r"\b(?P<marker>up\s+from|down\s+from|compared\s+(?:with|to))\s+$",
-                            re.IGNORECASE)
+_MARKER_BEFORE = re.compile(r"\b(?P<marker>up\s+from|down\s+from|compared\s+(?:with|to)|"
+                            r"(?:little|largely|barely|virtually|almost)\s+changed\s+from|"
+                            r"unchanged\s+from)\s+$", re.IGNORECASE)
 
 
 def late_baseline(text: str, figure: Figure, draft: Draft, sentence: Sentence) -> bool:
     """Attach "..., the mission said, up from 132 in November" to the figure it compares
     with (the last one of the sentence without a comparison); return True if attached."""
-    marker = _MARKER_BEFORE.search(text, max(sentence.start, figure.start - 20), figure.start)
+    marker = _MARKER_BEFORE.search(text, max(sentence.start, figure.start - 30), figure.start)
     if marker is None:
         return False
     earlier = [f for f in draft.of_kind("statistics") if sentence.start <= f.evidence[0][0]

@@ -18,7 +18,7 @@ from factsheet.suggest import credits
 from factsheet.suggest.data import gazetteer
 from factsheet.suggest.draft import HIGH, LOW, Draft, HeaderDraft
 from factsheet.suggest.text import Article, clean, split_sentences
-from factsheet.suggest.timestamps import format_stamp, read_stamps
+from factsheet.suggest.timestamps import EMBARGO, format_stamp, read_embargo, read_stamps
 
 _BYLINE = re.compile(r"^(?:by|BY|By)\s+(?P<who>\S.*?)\s*$")
 #: "Dimas Wiratama (The Jakarta Post)": a name and the outlet in brackets.
@@ -55,6 +55,9 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     rest: list[str] = []
     texts = _joined_times([article.text[start:end] for start, end in lines])
     for line in texts:
+        if EMBARGO.match(line):  # "EMBARGOED TO 0001 THURSDAY MARCH 29": not the headline
+            _embargo(article, line, header, zone)
+            continue
         if _stamps(line, header, zone):
             place = _TRAILING_CITY.search(line) or _LEADING_CITY.match(line.strip())
             if place:  # "... 07:45 pm IST - BENGALURU", "Banjarnegara, Central Java ● Wed, ..."
@@ -100,6 +103,18 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     if "title" not in header.values:
         first = article.text.strip().splitlines()[0] if article.text.strip() else "Untitled"
         header.set("title", clean(first)[:200], LOW, "no headline found: the first line")
+
+
+def _embargo(article: Article, line: str, header: HeaderDraft, zone: dt.tzinfo) -> None:
+    """Take the time an embargo lifts as the publication time, unless the header prints one."""
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", article.text)]
+    stamp = read_embargo(line, years, zone)
+    if stamp is None or "published" in header.values:
+        return
+    note = "the time the embargo lifts" + ("" if stamp.zone_printed else
+                                           "; no time zone printed (factsheet suggest "
+                                           "--timezone)")
+    header.set("published", format_stamp(stamp.value), LOW, note)
 
 
 def header_lines(article: Article) -> list[tuple[int, int]]:
@@ -352,6 +367,13 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     who = re.sub(r"(?<!,)\s+(" + "|".join(re.escape(a) for a in _BYLINE_AGENCIES) + r")$",
                  r", \1", who)
     parts = [p.strip() for p in re.split(r",\s+|\s+[|–—-]\s+", who) if p.strip()]
+    desk = _STAFF_ROLE.fullmatch(parts[-1]) if len(parts) > 1 else None
+    if desk:  # "By Harriet Okonjo-Lane, PA Environment Correspondent": PA, then the role
+        parts[-1] = desk["agency"] or ""
+        parts = [p for p in parts if p]
+        if not desk["agency"]:
+            header.set("byline", ", ".join(parts))
+            return True
     agency = parts[-1] if parts and is_agency_name(parts[-1]) else None
     if agency is None and len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]+", parts[-1]):
         parts = parts[:-1]  # "By Amit Kumar Jha, Gopalganj": the reporter's town
@@ -361,6 +383,10 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     return True
 
 
+#: A reporter's post after the name: "PA Environment Correspondent", "Political Editor".
+_STAFF_ROLE = re.compile(r"(?:(?P<agency>[A-Z]{2,5}|Reuters|Bloomberg|Xinhua)\s+)?(?:Chief\s+|"
+                         r"Senior\s+|Deputy\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Correspondent|Reporter|"
+                         r"Editor|Writer|Staff\s+Writer|Journalist|Columnist)")
 _BARE_NAME = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}?)(?:\s+(?:[A-Z]?[a-z]+"
                         r"\s+){0,2}(?:correspondent|reporter|editor|writer|columnist|"
                         r"journalist)|\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?")

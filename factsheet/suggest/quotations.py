@@ -84,6 +84,10 @@ _NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"�
                    r"(?:it\s+)?up|described\s+it)\b")
 
 
+#: 'said the improvement was "real but fragile"': the words someone said something was.
+_SAID_IT_WAS = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:the|its|his|her|their|it|"
+                          r"he|she|they)\b[^\"“”.,;]{0,50}?\s(?:was|is|were|are|remained|"
+                          r"remains|had\s+been|would\s+be)\s+[\"“]?$")
 #: A speech verb shortly before a short quotation makes it one.
 _SPOKEN = re.compile(r"\b(?:" + _SPEECH + r"|backed|supported|rejected|welcomed|called)\b")
 
@@ -115,7 +119,7 @@ def find_quotations(article: Article, registry: P.Registry, draft: Draft) -> Non
             if found is not None and found[1] is LOW:  # a name in the next paragraph wins
                 guess, found = found, None
         if found is None:
-            found = _from_next_paragraph(article, registry, quote) or guess
+            found = _from_next_paragraph(article, registry, quote, guess is not None) or guess
         if found is None:
             found = _from_sentence_before(article, registry, quote)
         if found is None:
@@ -208,10 +212,12 @@ def _from_paragraph_before(article: Article, registry: P.Registry, quote: Quoted
     return sources[0].party, LOW, "speaker: who speaks in the paragraph before; check it"
 
 
-def _from_next_paragraph(article: Article, registry: P.Registry, quote: Quoted
-                         ) -> Found | None:
+def _from_next_paragraph(article: Article, registry: P.Registry, quote: Quoted,
+                         continues: bool = False) -> Found | None:
     """Return the speaker named at the start of the next paragraph when the quotation is a
-    paragraph of its own ('"..."' then "Tarriela wrote this on X on Thursday.")."""
+    paragraph of its own ('"..."' then "Tarriela wrote this on X on Thursday."). When the
+    quotation may continue the paragraph before (``continues``), a next paragraph that says
+    something new ("X said the figures showed ...") names a new speaker, not this one's."""
     p_end = article.paragraphs[quote.paragraph][1]
     if not _opens_paragraph(article, quote) or article.text[quote.end:p_end].strip():
         return None
@@ -221,6 +227,11 @@ def _from_next_paragraph(article: Article, registry: P.Registry, quote: Quoted
     start, end = following[0].start, following[0].end
     match = _NEXT.match(article.text[start:end])
     if not match:
+        return None
+    said = article.text[start + match.end():end]
+    if continues and len(said.split()) >= 5 and not re.match(
+            r"\s*(?:this|so|these|those|it|on|in|at|to|during|"
+            r"after|before|when|while|as)\b", said):
         return None
     party = A.resolve(article, registry, start + match.start("np"), start + match.end("np"))
     if party is None:
@@ -400,7 +411,8 @@ def _inner(article: Article, quote: Quoted) -> tuple[int, int] | None:
     count = len(text[start:end].split())
     if end - start > MAX_CHARS or count < 2 or (count < MIN_WORDS and not (
             text[end - 1] in ".!?" and _SPOKEN.search(text, max(0, quote.start - 120),
-                                                     quote.start))):
+                                                     quote.start)) and
+            not _SAID_IT_WAS.search(text, max(0, quote.start - 80), quote.start)):
         return None  # 'a "historic step"' is a scare quote; 'backed it "without
         # reservations."' closes a sentence someone said
 

@@ -208,3 +208,48 @@ def read_date(text: str) -> dt.date | None:
     """Return the first full date ``text`` prints ("April 8, 2027", "8 April 2027")."""
     found = _date(text)
     return dt.date(*found) if found else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: "EMBARGOED TO 0001 THURSDAY MARCH 29", "EMBARGOED UNTIL 00:01 GMT, Tuesday 4 June 2029".
+EMBARGO = re.compile(r"^\s*EMBARGO(?:ED)?\s+(?:TO|UNTIL|TILL)\s*:?\s+(?P<hour>\d{2}):?(?P<minute>\d{2})"
+                     r"(?:\s*(?:HRS|HOURS|H))?(?:\s+(?P<zone>[A-Z]{2,4}))?,?\s+"
+                     r"(?:(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s+)?(?:" + _MONTH +
+                     r"\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+))"
+                     r"(?:,?\s+(?P<year>\d{4}))?\s*$", re.IGNORECASE)
+
+
+def read_embargo(line: str, years: list[int], default: dt.tzinfo) -> Stamp | None:
+    """Return when an embargo line lifts. With no year printed, the weekday settles it: the
+    year near those the story mentions (``years``) in which that day falls on that weekday."""
+    match = EMBARGO.match(line)
+    if match is None:
+        return None
+    month = _MONTHS.get((match["month"] or match["month2"] or "").lower().rstrip("."))
+    day = int(match["day"] or match["day2"])
+    if month is None:
+        return None
+    if match["year"]:
+        candidates = [int(match["year"])]
+    elif match["weekday"] and years:
+        usual = max(set(years), key=lambda y: (years.count(y), y))
+        candidates = [y for y in (usual + 1, usual, usual + 2, usual - 1)
+                      if _weekday_of(y, month, day) == _WEEKDAYS.index(match["weekday"].lower())]
+    else:
+        candidates = []
+    if not candidates:
+        return None
+    zone = _zone(match["zone"].upper()) if match["zone"] else None
+    try:
+        value = dt.datetime(candidates[0], month, day, int(match["hour"]), int(match["minute"]),
+                            tzinfo=zone or default)
+    except ValueError:
+        return None
+    return Stamp(value, zone_printed=zone is not None, time_printed=True)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None

@@ -326,3 +326,24 @@ def test_the_outlet_of_a_staff_photo_credit(caption: str, agency: str | None) ->
 ])
 def test_headers_of_the_eighth_blind_set(text: str, field: str, value: object) -> None:
     assert draft(text).header.values.get(field) == value
+
+
+def test_an_embargo_line_is_no_headline_and_gives_the_publication_time() -> None:
+    found = draft("EMBARGOED TO 0001 TUESDAY MAY 15\n\nBus fares rise 6% as councils cut "
+                  "routes, says watchdog\n\nBy Owen Treharne, PA Transport Correspondent\n\n"
+                  "Bus fares in England rose 6% in 2028, the watchdog said on Monday.\n")
+    values = found.header.values
+    assert values["title"] == "Bus fares rise 6% as councils cut routes, says watchdog"
+    assert values["byline"] == "Owen Treharne"
+    assert values["agency"] == "PA"
+    # May 15 falls on a Tuesday in 2029, the year after the one the story mentions
+    assert values["published"].startswith("2029-05-15T00:01")
+
+
+def test_an_embargo_with_no_weekday_and_no_year_gives_no_time() -> None:
+    found = draft("EMBARGOED UNTIL 0001 MAY 15\n\nBus fares rise 6% as councils cut routes\n\n"
+                  "By Owen Treharne, Transport Correspondent\n\n"
+                  "Bus fares in England rose 6% in 2028, the watchdog said on Monday.\n")
+    assert "published" not in found.header.values
+    assert found.header.values["byline"] == "Owen Treharne"
+    assert "agency" not in found.header.values

@@ -324,3 +324,25 @@ def test_a_long_title_with_an_acronym_after_the_name_and_exporters_as_a_source()
     found = draft("A headline\n\nABIDJAN - Arrivals reached 612,000 tons between Oct. 1 and "
                   "Nov. 19, down 18% from the same period last season, exporters estimated.\n")
     assert [field(s, "attributed_to") for s in facts(found, "statistics")][:1] == ["Exporters"]
+
+
+def test_a_short_quotation_of_what_someone_said_something_was() -> None:
+    found = quotes('Ozols said the agreement was "late but welcome". Starmer said it was a '
+                   '"good start" for both.')
+    assert [(s, t) for s, t, _ in found] == [("Andris Ozols", "late but welcome")]
+    assert quotes('Ozols said the so-called "peace plan" needed work.') == []
+
+
+def test_a_quotation_after_the_paragraph_before_stays_with_its_speaker() -> None:
+    found = quotes('"The cables are our arteries," said Starmer, who flew in from London.\n\n'
+                   '"Cutting one is an attack on all of us."\n\n'
+                   "Latvian Defence Minister Andris Ozols said the navy would add two patrol "
+                   "boats this year.")
+    assert [s for s, _, _ in found] == ["Keir Starmer", "Keir Starmer"]
+
+
+def test_a_quotation_standing_alone_before_the_speaker_named_next() -> None:
+    found = quotes('"The cables are our arteries," said Starmer.\n\n'
+                   '"Cutting one is an attack on all of us."\n\n'
+                   "Ozols said this at a news conference in Riga.")
+    assert [s for s, _, _ in found] == ["Keir Starmer", "Andris Ozols"]

@@ -481,3 +481,36 @@ def test_sources_of_the_seventh_blind_set(paragraphs: str, value: float, source:
 def test_figures_of_a_government_described_in_lower_case() -> None:
     assert source_of("The fishery was worth $742 million to the province in 2027, according "
                      "to provincial government figures.", 742) == "Provincial government"
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    # a report whose author the next paragraph names
+    ("Shelters turned away nearly 3,800 people in January, according to a provincial report "
+     "released Tuesday.\n\nHousing Action Manitoba's yearly Shelter Census, which counted beds "
+     "at more than 1,200 sites, found that women made up 41 per cent of those turned away.",
+     3800, "Housing Action Manitoba"),
+    ("Shelters turned away nearly 3,800 people in January, according to a provincial report "
+     "released Tuesday.\n\nHousing Action Manitoba's yearly Shelter Census, which counted beds "
+     "at more than 1,200 sites, found that women made up 41 per cent of those turned away.",
+     41, "Housing Action Manitoba"),
+    # "the report" later in the story, and "it" of the report's own sentence
+    ("Housing Action Manitoba's yearly census found that women made up 41 per cent of those "
+     "turned away.\n\nThe report found that 12.5 per cent of them had a job.", 12.5,
+     "Housing Action Manitoba"),
+    ("Housing Action Manitoba's yearly census found that women made up 41 per cent of those "
+     "turned away.\n\nThe report asks the province for a rent supplement, which it estimates "
+     "would cost $310 million a year.", 310, "Housing Action Manitoba"),
+    # "new figures" named in the next sentence
+    ("Farms in Wales lost 96,000 hectares of hedgerow last decade, according to new figures."
+     "\n\nNatural Resources Wales data published on Monday shows 14,000 hectares were replanted.",
+     96000, "Natural Resources Wales"),
+])
+def test_sources_of_the_ninth_blind_set(paragraphs: str, value: float, source: str) -> None:
+    assert source_of(paragraphs, value) == source
+
+
+def test_little_changed_from_is_a_baseline_not_a_statistic() -> None:
+    found = stats("Lake Bala recorded 412 algal blooms in 2028, according to the agency, "
+                  "little changed from 415 the year before.")
+    assert [s["value"] for s in found] == [412]
+    assert found[0]["comparison"]["value"] == 415
