@@ -113,11 +113,21 @@ def read_structure(text: str) -> Structure:
         blocks = head + blocks[dateline_at:]
         dateline_at = len(head)
     paragraphs, related = [], []
+    listing: str | None = None  # the label of a list whose titles stand a paragraph each
     for i, (start, end) in enumerate(blocks):
         chunk = text[start:end]
         link = _INTERSTITIAL.match(chunk)
         listed = _related_list(text, start, end) if "\n" in chunk else []
-        if link and "\n" not in chunk:
+        label = _LINK_LIST.fullmatch(chunk) if len(chunk) < 30 else None
+        if listing is not None and not _is_link_title(chunk):
+            listing = None
+        if label and i + 1 < len(blocks) and _is_link_title(text[slice(*blocks[i + 1])]):
+            kind = ParagraphKind.INTERSTITIAL  # "Read More", then a title a paragraph
+            listing = label["label"]
+        elif listing is not None:
+            kind = ParagraphKind.INTERSTITIAL
+            related.append((listing, chunk, start, end))
+        elif link and "\n" not in chunk:
             kind = ParagraphKind.INTERSTITIAL
             related.append((link["label"], link["title"], start, end))
         elif listed:
@@ -187,9 +197,9 @@ def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[
 
 #: A block of related links: "Recommended Stories" or "Related coverage:", then one title a
 #: line (Al Jazeera adds "list 1 of 3" lines).
-_LINK_LIST = re.compile(r"(?P<label>Recommended(?:\s+[Ss]tories)?|Related(?:\s+[Cc]overage|"
+_LINK_LIST = re.compile(r"(?P<label>(?i:Recommended(?:\s+[Ss]tories)?|Related(?:\s+[Cc]overage|"
                         r"\s+[Ss]tories|\s+[Aa]rticles)?|More\s+on\s+this\s+story|Read\s+more|"
-                        r"See\s+also|Also\s+read|ALSO\s+READ|READ\s+MORE|RELATED)[ \t]*:?[ \t]*")
+                        r"See\s+also|Also\s+read|ALSO\s+READ|READ\s+MORE|RELATED))[ \t]*:?[ \t]*")
 _LIST_NOISE = re.compile(r"list\s+(?:of\s+\d+\s+items|\d+\s+of\s+\d+)|end\s+of\s+list",
                          re.IGNORECASE)
 
@@ -208,6 +218,11 @@ def _related_list(text: str, start: int, end: int) -> list[tuple[str, str, int, 
                          for s, e in titles):
         return []
     return [(label, text[s:e], s, e) for s, e in titles]
+
+
+def _is_link_title(chunk: str) -> bool:
+    """Return True for a line that may be a related story's title: short, no full stop."""
+    return "\n" not in chunk and len(chunk.split()) <= 25 and not chunk.rstrip().endswith(".")
 
 
 def _is_subhead(chunk: str) -> bool:

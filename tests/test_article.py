@@ -107,3 +107,21 @@ def test_a_block_of_related_links_under_a_label() -> None:
     assert [title for _, title, _, _ in structure.related] == [
         "Nepal quake survivors brace for winter", "Photos: Search for survivors in Jajarkot",
         "Egg prices climb as bird flu spreads"]
+
+
+def test_a_label_then_a_related_title_a_paragraph() -> None:
+    text = ("A headline\n\nDUBLIN - Trolley numbers hit a record on Tuesday.\n\nRead More\n\n"
+            "Winter vomiting bug: what to watch for in children\n\nGP shortage leaves 40 towns "
+            "without cover\n")
+    structure = read_structure(text)
+    assert [title for _, title, _, _ in structure.related] == [
+        "Winter vomiting bug: what to watch for in children",
+        "GP shortage leaves 40 towns without cover"]
+    kinds = [p.kind.value for p in structure.paragraphs]
+    assert kinds[-3:] == ["interstitial"] * 3
+
+
+def test_a_read_more_paragraph_before_story_text_lists_nothing() -> None:
+    text = ("A headline\n\nDUBLIN - Trolley numbers hit a record on Tuesday.\n\nRead more\n\n"
+            "The union said 958 patients waited on trolleys. It called it a scandal.\n")
+    assert read_structure(text).related == []

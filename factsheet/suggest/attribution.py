@@ -306,8 +306,10 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
     if _A_DOCUMENT.fullmatch(phrase):
         return _owner_named_next(article, registry, end)
     if _BLOC.fullmatch(phrase):
-        return registry.last_before(start, ("international_organisation", "coalition"),
+        bloc = registry.last_before(start, ("international_organisation", "coalition"),
                                     floor=max(0, start - 1500))
+        if bloc is not None:
+            return bloc
     if len(words) == 1 and low in _GENDERED:
         return person_for_pronoun(article, registry, start, _GENDERED[low])
     if len(words) == 1 and low == "it":
@@ -694,7 +696,7 @@ def _inside_quotation(article: Article, pos: int) -> bool:
     return any(q.start < pos < q.end for q in article.quotes)
 
 
-_BARE_HEAD = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")
+_BARE_HEAD = re.compile(r"[Tt]he\s+(?:[A-Z][\w'’-]*-(?:based|headquartered)\s+)?(?P<head>[a-z]+)")
 #: Words no description of a body holds: "the walkout until the government" is none.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "until", "of", "to", "for", "and", "or", "but",
                              "from", "with", "in", "on", "at", "by", "as", "that", "which",
@@ -711,8 +713,10 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
     head = bare["head"]
     named = [p for (_, e), p in registry.within(max(0, start - 3000), start)
              if p.kind in ORGANISATION_KINDS and p.kind != P.STATE and (
-                 head in p.heads or head in P.strip_possessive(p.name)[0].lower().split())]
-    if named:  # "the Korean Railway Workers' Union ..." then "the union said"
+                 head in p.heads or head in P.strip_possessive(p.name)[0].lower().split() or
+                 any(head in a.lower().split() for a in p.aliases))]
+    if named:  # "the Korean Railway Workers' Union ..." then "the union said"; "the
+        # Federal Statistical Office (Destatis)" then "the Wiesbaden-based office said"
         named[-1].add_mention((start, end))
         return named[-1]
     floor = max(article.header_end, start - 1500)
@@ -723,12 +727,44 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
     if not found and head == "ministry":
         return _ministry_of_minister(article, registry, floor, start, end)
     if not found and head in _SYNONYMS:
-        return _described_name(article, registry, floor, start, end, head)
+        found_name = _described_name(article, registry, floor, start, end, head)
+        if found_name is not None:
+            return found_name
+    if not found and head in _GENERIC_HEADS:
+        return _only_body_nearby(article, registry, start, end)
     if not found:
         return None
     party = _new_source(article, registry, found[-1].start(), found[-1].end())
     if party is not None:
         party.add_mention((start, end))
+    return party
+
+
+#: Heads a story uses for a body whose name holds another word: "the Irish Nurses and
+#: Midwives Organisation (INMO)", then "the union".
+_GENERIC_HEADS = frozenset({"union", "group", "organisation", "organization", "association",
+                            "federation", "charity", "body", "watchdog", "alliance",
+                            "coalition", "campaign", "network"})
+
+
+def _only_body_nearby(article: Article, registry: P.Registry, start: int, end: int
+                      ) -> PartyDraft | None:
+    """Return the one body (no state, government or person) named in the last 600
+    characters, which "the union" must mean when nothing else fits; of several, the one a
+    sentence before cites as its source; None if that leaves several."""
+    floor = max(article.header_end, start - 600)
+    near = {p.key: p for (_, _), p in registry.within(floor, start)
+            if p.kind in ("other", "coalition", "political_party", "company")
+            and not p.key.startswith(("unnamed:", "source:"))}
+    if len(near) > 1:
+        cited = {s.party.key for sentence in article.sentences
+                 if floor <= sentence.start and sentence.end <= start
+                 for s in sources_in(article, registry, sentence.start, sentence.end)}
+        near = {key: p for key, p in near.items() if key in cited}
+    if len(near) != 1:
+        return None
+    party = next(iter(near.values()))
+    party.add_mention((start, end))
     return party
 
 

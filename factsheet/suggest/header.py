@@ -97,6 +97,7 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     _datelines(article, header)
     _agency_from_text(article, header)
     _agency_from_credits(article, header)
+    _agency_from_interviews(article, header)
     _related(article, header)
     for name, value in (meta or {}).items():
         header.set(name, value, LOW, "read from the page's metadata")
@@ -166,11 +167,14 @@ def _header_by_markers(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
                       _BARE_TIME.fullmatch(line.strip()) or _DESK.fullmatch(line.strip()) or
                       _LONE_CITY.fullmatch(line.strip()) or _is_section_label(line) or
                       (credits.is_caption_line(line) and index <= 8)):
+            follows_mark = last == index - 1
             last = index
-            if credits.is_credit_only(line) and index + 1 < len(lines) and \
+            if credits.is_credit_only(line) and follows_mark and index + 1 < len(lines) and \
                     not credits.find_credit(text[lines[index + 1][0]:lines[index + 1][1]]) and \
                     len(text[lines[index + 1][0]:lines[index + 1][1]].split()) <= 45:
-                last = index + 1  # NPR prints the credit, then the caption
+                last = index + 1  # NPR prints the credit, then the caption; after a
+                # caption of its own ("A brewery worker ..." then "Image: Name/dpa"), the
+                # line after the credit is the story's
         elif index > 8:
             break
     return lines[:last + 1] if last >= 1 else []
@@ -406,6 +410,10 @@ def _bare_byline(line: str, header: HeaderDraft) -> bool:
     """Read a header line that is only a name ("Rebecca Hollis", "Hannah Okoye Health
     correspondent") as the byline, or only an outlet's name as the agency."""
     text = " ".join(line.split())
+    wires = re.search(r"\s+with\s+(?:AFP|AP|Reuters|dpa|EFE|ANSA|KNA|epd|agencies|wires)"
+                      r"(?:(?:,\s*|\s+and\s+)(?:AFP|AP|Reuters|dpa|EFE|ANSA|KNA|epd))*$", text)
+    if wires:  # "Lukas Brandt-Okafor with dpa, Reuters": the reporter, helped by the wires
+        text = text[:wires.start()]
     if _OUTLET.fullmatch(text) and len(text.split()) >= 2 and "agency" not in header.values:
         header.set("agency", text, LOW, "a line of its own under the headline")
         return True
@@ -521,6 +529,8 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
         tail = article.text[caption.agency[1]:caption.credit[1]]
         known = gazetteer().organisations.get(agency) or gazetteer().organisations.get(
             agency.title())
+        if known is not None and known.kind != "news_agency":
+            known = None  # "(ABC News: Cason Ho)": an outlet's staff, not a wire's photo
         own = not re.sub(r"\W|PHOTOS?|Photos?", "", tail) and re.search(
             r"[A-Z][\w'’.-]+\s+[A-Z]", article.text[caption.credit[0]:caption.agency[0]]) and \
             not credit.strip().startswith(agency) and (  # "Diego Fedele/AAP PHOTOS"
@@ -531,6 +541,32 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
         names.add(credits.agency_name(agency)[0])
     if len(names) == 1:
         header.set("agency", names.pop(), LOW, "from the photo credits: check it")
+
+
+#: "she told DW", "said in an interview with CBC News": the outlet a source spoke to.
+_TOLD = re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|spoke\s+to)\s+(?:the\s+)?"
+                   r"(?P<outlet>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})"
+                   r"(?!\s+(?:news\s+agency|agency|newspaper|daily|broadcaster))")
+
+
+def _agency_from_interviews(article: Article, header: HeaderDraft) -> None:
+    """When nothing else names the outlet, take the one the story's sources spoke to ("she
+    told DW"), if they spoke to one only. "told the dpa news agency" names another outlet:
+    a story says so of agencies it quotes, not of itself."""
+    if "agency" in header.values:
+        return
+    outlets = set()
+    for match in _TOLD.finditer(article.text, article.header_end):
+        words = match["outlet"].rstrip(".").split()
+        for size in range(len(words), 0, -1):
+            known = gazetteer().organisations.get(" ".join(words[:size]))
+            if known is not None:
+                if known.kind in ("news_agency", "media_outlet"):
+                    outlets.add(" ".join(words[:size]))
+                break
+    if len(outlets) == 1:
+        outlet = outlets.pop()
+        header.set("agency", outlet, LOW, f'a source "told {outlet}": check it')
 
 
 def _related(article: Article, header: HeaderDraft) -> None:

@@ -204,9 +204,16 @@ def _of_extension(tokens: list[Word], h: int) -> int:
 def _modifiers_start(tokens: list[Word], first: int) -> int:
     """Return where the words describing the head begin ("fisheries research agency")."""
     m = first
-    while m > 0 and first - m < 3 and adjacent(tokens[m - 1], tokens[m]):
+    joined = 0  # "Nurses and Midwives Organisation": a capitalised name holding "and"
+    while m > 0 and first - m < 3 + joined and adjacent(tokens[m - 1], tokens[m]):
         word = tokens[m - 1]
         plain, possessive = P.strip_possessive(word.text)
+        if word.lower == "and" and tokens[first].is_capitalised and tokens[m].is_capitalised \
+                and m >= 2 and tokens[m - 2].is_capitalised and \
+                adjacent(tokens[m - 2], word) and not joined:
+            m -= 1
+            joined = 1
+            continue
         if possessive and not word.is_capitalised:
             m -= 1  # "the regional prosecutor's office"
             continue

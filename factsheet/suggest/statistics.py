@@ -200,8 +200,12 @@ def _is_claim(article: Article, figure: Figure) -> bool:
         return False  # "the central bank's 2 percent target": a policy setting
     if _AGE.search(before) and re.match(r"^\s*[,)]", after) and not figure.in_words:
         return False
-    if re.search(r"(?:No\.|#|aged|age|number)\s*$", before, re.IGNORECASE):
-        return False
+    if re.search(r"(?:No\.|#|aged|age|number)\s*$", before, re.IGNORECASE) or re.search(
+            r"\b(?:aged|ages(?:\s+of)?)\s+\d{1,3}\s*(?:to|and|-|–)\s*$",
+            text[max(0, figure.number_start - 25):figure.number_start], re.IGNORECASE):
+        return False  # "Germans aged 18 to 29"
+    if figure.in_words and re.match(r"^\s+of\s+(?:her|his|their|its|our|my)\s", after):
+        return False  # "let two of her eleven employees go": a person's own, no claim
     if figure.in_words and re.search(r"\b(?:the|other|these|those|both|all|its|their|"
                                      r"first|last)\s+$", before, re.IGNORECASE):
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from _draft import draft
+from _draft import draft, facts
 
 from factsheet.suggest.timestamps import parse_zone, read_stamps
 
@@ -347,3 +347,16 @@ def test_an_embargo_with_no_weekday_and_no_year_gives_no_time() -> None:
     assert "published" not in found.header.values
     assert found.header.values["byline"] == "Owen Treharne"
     assert "agency" not in found.header.values
+
+
+def test_a_byline_with_wires_and_the_outlet_a_source_spoke_to() -> None:
+    found = draft("Business\nGerman beer sales slump to a record low\nLukas Brandt with dpa, "
+                  "Reuters\n02/01/2029\n\nA brewery worker checks bottles in Bamberg\n"
+                  "Image: Daniel Karmann/dpa/picture alliance\n\nGerman breweries sold 7.9 "
+                  "billion liters of beer in 2028, the statistics office said on Thursday.\n\n"
+                  '"We lose drinkers every year," one brewer told DW.\n')
+    values = found.header.values
+    assert values["byline"] == "Lukas Brandt"
+    assert values["agency"] == "DW"
+    assert [found.text[s:e] for s, e in facts(found, "statistics")[0].evidence][0].startswith(
+        "German breweries sold")

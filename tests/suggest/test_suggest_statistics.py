@@ -514,3 +514,27 @@ def test_little_changed_from_is_a_baseline_not_a_statistic() -> None:
                   "little changed from 415 the year before.")
     assert [s["value"] for s in found] == [412]
     assert found[0]["comparison"]["value"] == 415
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    # "the union" of a body whose name ends in another word
+    ("A record 412 patients waited on trolleys on Monday, according to the Irish Nurses and "
+     "Midwives Organisation (INMO).\n\nCork University Hospital was worst hit, with 61 "
+     "patients without a bed, the union's own figures show.", 61,
+     "Nurses and Midwives Organisation"),
+    # "the Wiesbaden-based office" of the Federal Statistical Office (Destatis)
+    ("Breweries sold 7.1 billion liters in 2028, the Federal Statistical Office (Destatis) "
+     "said.\n\nExports dropped 2.2% to 1.3 billion liters, the Wiesbaden-based office said.",
+     2.2, "Destatis"),
+])
+def test_bodies_named_again_by_another_word(paragraphs: str, value: float, source: str) -> None:
+    assert source_of(paragraphs, value) == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "A survey found that 38% of Germans aged 18 to 29 drank no alcohol, the ministry said.",
+    "She has let two of her eleven employees go, the ministry said.",
+])
+def test_ages_and_a_persons_own_are_no_statistics(sentence: str) -> None:
+    values = [s["value"] for s in stats(sentence)]
+    assert 29 not in values and 2 not in values
