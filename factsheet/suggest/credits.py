@@ -66,7 +66,9 @@ _FORMS = (
     # REUTERS/Name, REUTERS/Name/Pool
     re.compile(r"(?P<credit>\b" + _AGENCIES + r"\s?/\s?[A-Z][\w .'’-]+?(?:/[\w .'’-]+?)*)\s*$"),
     # "... 2026. (Kyodo)": a known agency in brackets after the caption's last sentence
-    re.compile(r"(?<=[.!?]\s)\((?P<credit>" + _AGENCIES + r")\)\s*$"),
+    # "... by his ministry. (PHOTO NOT FOR SALE) (Yonhap)"
+    re.compile(r"(?:(?<=[.!?]\s)|(?<=\(PHOTO NOT FOR SALE\)\s))\((?P<credit>" + _AGENCIES +
+               r")\)\s*$"),
 )
 #: What web pages print after a credit ("Purchase Licensing Rights, opens new tab").
 _AFTER_CREDIT = re.compile(r"\s*(?:Purchase\s+Licensing\s+Rights(?:,\s*opens\s+new\s+tab)?|"
@@ -89,12 +91,19 @@ def find_credit(line: str) -> Credit | None:
     junk = _AFTER_CREDIT.search(line)
     if junk:
         line = line[:junk.start()]
+    if _DESK_NOTE.match(line):
+        return None  # "(ATTN: ADDS minister's comments in paras 6-8, photo)": a note to desks
     for form in _FORMS:
         match = form.search(line)
         if match and _plausible(match["credit"]):
             begin = match.start()
             return Credit(begin, match.span("credit"), _agency(line, match.span("credit")))
     return None
+
+
+#: Notes to editors a wire prints above a story: "(ATTN: ADDS photo)", "(LEAD)", "(URGENT)".
+_DESK_NOTE = re.compile(r"\s*\((?:ATTN|LEAD|URGENT|UPDATE|CORRECTED|REFILE|EDITORS?|"
+                        r"EDS)\b[^()]*\)\s*$")
 
 
 def _plausible(credit: str) -> bool:

@@ -88,6 +88,9 @@ _NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"�
 _SAID_IT_WAS = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:the|its|his|her|their|it|"
                           r"he|she|they)\b[^\"“”.,;]{0,50}?\s(?:was|is|were|are|remained|"
                           r"remains|had\s+been|would\s+be)\s+[\"“]?$")
+#: Verbs that make the short quotation after them someone's words.
+_SPOKEN_SHORT = re.compile(r"\b(?:" + _SPEECH + r"|rejected|welcomed|called|described|"
+                           r"dismissed|condemned|hailed|praised|criticised|criticized)\b")
 #: A speech verb shortly before a short quotation makes it one.
 _SPOKEN = re.compile(r"\b(?:" + _SPEECH + r"|backed|supported|rejected|welcomed|called)\b")
 
@@ -412,11 +415,25 @@ def _inner(article: Article, quote: Quoted) -> tuple[int, int] | None:
     if end - start > MAX_CHARS or count < 2 or (count < MIN_WORDS and not (
             text[end - 1] in ".!?" and _SPOKEN.search(text, max(0, quote.start - 120),
                                                      quote.start)) and
-            not _SAID_IT_WAS.search(text, max(0, quote.start - 80), quote.start)):
+            not _SAID_IT_WAS.search(text, max(0, quote.start - 80), quote.start) and
+            not _spoken_in_clause(text, quote.start)):
         return None  # 'a "historic step"' is a scare quote; 'backed it "without
         # reservations."' closes a sentence someone said
 
     return start, end
+
+
+def _spoken_in_clause(text: str, start: int) -> bool:
+    """Return True when the words before a short quotation, in its own sentence, report
+    speech ('said it would "respect every word"', 'called the ruling "a long-overdue
+    correction"'), and the quotation is no "so-called" label."""
+    before = text[max(0, start - 120):start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind('"'), before.rfind("”"),
+              before.rfind("“"))
+    clause = before[cut + 1:]
+    if re.search(r"\bso-called\s*$", clause):
+        return False
+    return bool(_SPOKEN_SHORT.search(clause))
 
 
 def _clause_subject(text: str, start: int, end: int) -> tuple[int, int]:

@@ -85,3 +85,13 @@ def test_a_credit_alone_at_the_end_names_its_supplier() -> None:
     [photo] = facts(found, "photos")
     assert field(photo, "agency") == "Kherson Regional Military Administration"
     assert words(found, photo) == "Photo: Kherson Regional Military Administration"
+
+
+def test_a_note_to_desks_is_no_credit_and_a_handout_credit_after_not_for_sale() -> None:
+    from factsheet.suggest.credits import find_credit
+
+    assert find_credit("(ATTN: ADDS minister's comments in paras 6-8, photo)") is None
+    line = ("Trade Minister Kim Ji-ho speaks in Seoul, in this photo provided by his ministry. "
+            "(PHOTO NOT FOR SALE) (Yonhap)")
+    found = find_credit(line)
+    assert found is not None and line[slice(*found.credit)] == "Yonhap"

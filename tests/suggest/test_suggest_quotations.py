@@ -329,7 +329,8 @@ def test_a_long_title_with_an_acronym_after_the_name_and_exporters_as_a_source()
 def test_a_short_quotation_of_what_someone_said_something_was() -> None:
     found = quotes('Ozols said the agreement was "late but welcome". Starmer said it was a '
                    '"good start" for both.')
-    assert [(s, t) for s, t, _ in found] == [("Andris Ozols", "late but welcome")]
+    assert [(s, t) for s, t, _ in found] == [("Andris Ozols", "late but welcome"),
+                                             ("Keir Starmer", "good start")]
     assert quotes('Ozols said the so-called "peace plan" needed work.') == []
 
 
@@ -346,3 +347,17 @@ def test_a_quotation_standing_alone_before_the_speaker_named_next() -> None:
                    '"Cutting one is an attack on all of us."\n\n'
                    "Ozols said this at a news conference in Riga.")
     assert [s for s, _, _ in found] == ["Keir Starmer", "Andris Ozols"]
+
+
+@pytest.mark.parametrize(("paragraph", "text"), [
+    ('Ozols said the navy would "fully comply" with the order.', "fully comply"),
+    ('Ozols called the ruling "a welcome correction" in a statement.', "a welcome correction"),
+    ('Ozols rejected what he called "green protectionism," and left.', "green protectionism"),
+])
+def test_short_quotations_after_a_verb_of_speech(paragraph: str, text: str) -> None:
+    assert [(s, t) for s, t, _ in quotes(paragraph)] == [("Andris Ozols", text)]
+
+
+def test_a_so_called_label_and_a_scare_quote_are_no_quotations() -> None:
+    assert quotes('Ozols said the so-called "shadow fleet" had grown.\n\n'
+                  'The "peace dividend" never came.') == []
