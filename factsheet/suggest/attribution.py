@@ -27,7 +27,8 @@ SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[
        r"reminded|declared|explained|argued|predicted|forecast|forecasts|projects|projected|"
        r"estimates|"
        r"calculated|showed|shows|show|found(?=\s+that\b)|finds(?=\s+that\b)")
-_TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b(?P<rest>[^.;]*)")
+_TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b"
+                       r"(?P<rest>(?:(?!,\s+(?:while|whereas|but)\s)[^.;])*)")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”–—]){2,70}?)"
                        r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.–—]|$)")
@@ -273,6 +274,13 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
         if body is not None and body.kind != P.PERSON and person.affiliation is None:
             person.affiliation = body
         return person
+    described = _DESCRIBED.fullmatch(article.text, start, end)
+    if described and re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5}",
+                                  described["name"]):
+        # "the federal statistics office Destatis": Destatis, not the description
+        named_body = registry.at(described.start("name"), end)
+        if named_body is not None and named_body.kind != P.STATE:
+            return named_body
     party = registry.at(start, end)
     if party is not None and not (party.kind == P.STATE and _named_after_state(article, start,
                                                                                end)):

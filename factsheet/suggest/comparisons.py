@@ -33,7 +33,10 @@ _COMPARISON = re.compile(
     r"\s*[$€£¥]?\s*\d|\w+\b)", re.IGNORECASE)
 _MOVED_TO = re.compile(r"\b(?:fell|rose|dropped|climbed|increased|decreased|declined|grew|"
                        r"jumped|slipped|surged|plunged|shrank|reduced|cut|raised|lowered|"
-                       r"brought\s+down|narrowed|widened)\s+(?:[\w'’-]+\s+){0,6}?(?:by\s+[^,]{1,20}\s+)?"
+                       r"brought\s+down|narrowed|widened|eased|slowed|cooled|softened|"
+                       r"accelerated|quickened|picked\s+up|edged\s+(?:up|down|higher|lower)|"
+                       r"ticked\s+(?:up|down)|dipped|sank|soared|tumbled|slumped|rebounded|"
+                       r"recovered|fallen|risen|moderated|inched\s+(?:up|down))\s+(?:[\w'’-]+\s+){0,6}?(?:by\s+[^,]{1,20}\s+)?"
                        r"to\s+\S*\s*$", re.IGNORECASE)
 
 _MARKER_BEFORE = re.compile(r"\b(?P<marker>up\s+from|down\s+from|compared\s+(?:with|to)|"

@@ -293,6 +293,9 @@ def _in_clause(text: str, sentence: Sentence, figure: Figure, own: list[A.Source
     before = [s for s in inside if s.how == "embedded" and s.np[1] <= figure.start]
     if before:  # "scuffles that police said had left 14 people injured"
         return max(before, key=lambda s: s.np[1])
+    after = [s for s in inside if s.np[0] >= figure.end and s.how in ("said", "according to")]
+    if len(inside) > 1 and after:  # "2.0% in Germany, according to Destatis, and 1.7% in
+        return min(after, key=lambda s: s.np[0])  # France, INSEE data showed": the next one
     return inside[0] if inside else own[0]
 
 

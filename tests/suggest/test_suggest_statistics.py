@@ -538,3 +538,20 @@ def test_bodies_named_again_by_another_word(paragraphs: str, value: float, sourc
 def test_ages_and_a_persons_own_are_no_statistics(sentence: str) -> None:
     values = [s["value"] for s in stats(sentence)]
     assert 29 not in values and 2 not in values
+
+
+@pytest.mark.parametrize(("value", "source"), [
+    (2.0, "Destatis"), (1.7, "INSEE"), (2.5, "INE"), (1.6, "Istat")])
+def test_one_sentence_several_sources(value: float, source: str) -> None:
+    paragraphs = ("Inflation slowed to 2.0% in Germany, according to the federal statistics "
+                  "office Destatis, and to 1.7% in France, INSEE data showed. It rose to 2.5% in "
+                  "Spain, the INE statistics institute said, while figures released by Italy's "
+                  "Istat on Tuesday show Italian inflation unchanged at 1.6%.")
+    assert str(source_of(paragraphs, value)).endswith(source)
+
+
+def test_eased_to_from_is_a_comparison() -> None:
+    [stat] = stats("Euro zone inflation eased to 2.1% in November from 2.3% in October, data "
+                   "from Eurostat showed on Tuesday.")
+    assert stat["value"] == 2.1
+    assert stat["comparison"]["value"] == 2.3
