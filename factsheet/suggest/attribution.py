@@ -12,6 +12,7 @@ anonymous sources ("officials said") — no party is made for them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factsheet.suggest import parties as P
@@ -148,7 +149,7 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
 
 
 
-        for match in pattern.finditer(sentence):
+        for match in _matches(pattern, sentence):
             if how == "said" and match["verb"] == "according to":
                 how = "according to"
             np = _trim_np(text, start + match.start("np"), start + match.end("np"))
@@ -168,6 +169,18 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
             if pattern is not _TRAILING:
                 break
     return _unique(found)
+
+
+def _matches(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """Yield the pattern's matches; a trailing source is tried after every comma, so that
+    ", up from 61 reported on Friday, Interior Minister X told ..." reaches the minister."""
+    if pattern is not _TRAILING:
+        yield from pattern.finditer(sentence)
+        return
+    for comma in re.finditer(",", sentence):
+        match = pattern.match(sentence, comma.start())
+        if match:
+            yield match
 
 
 def _before_a_place(article: Article, registry: P.Registry, np: Span

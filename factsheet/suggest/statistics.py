@@ -204,6 +204,9 @@ def _is_claim(article: Article, figure: Figure) -> bool:
             r"\b(?:aged|ages(?:\s+of)?)\s+\d{1,3}\s*(?:to|and|-|–)\s*$",
             text[max(0, figure.number_start - 25):figure.number_start], re.IGNORECASE):
         return False  # "Germans aged 18 to 29"
+    if re.search(r"\d\s+of\s+(?:the\s+[\w-]+['’]s|the|its|their)\s+$",
+                 text[max(0, figure.number_start - 40):figure.number_start]):
+        return False  # "38 of the country's 47 counties": the whole the part is of
     if figure.in_words and re.match(r"^\s+of\s+(?:her|his|their|its|our|my)\s", after):
         return False  # "let two of her eleven employees go": a person's own, no claim
     if figure.in_words and re.search(r"\b(?:the|other|these|those|both|all|its|their|"
@@ -353,7 +356,8 @@ def _unit(text: str, figure: Figure, limit: int) -> tuple[str | None, str, int]:
     dollars = re.match(r"^\s+(?:U\.S\.|US)\s+dollars?\b", rest)
     if dollars:  # "4.5 U.S. dollars"
         return f"{scale}US dollars", "", pos + dollars.end()
-    of = re.match(r"^\s+of\s+(?:the|them|those|these|its|their)\b\s*", rest)
+    of = re.match(r"^\s+of\s+(?:the\s+[\w-]+['’]s|the|them|those|these|its|their)\b\s*"
+                  r"(?:\d[\d,]*\s+|[a-z]+(?:-[a-z]+)?\s+(?=[a-z]+s\b)(?<!the\s))?", rest)
     if of and not rest[of.end():].startswith(("m ", "m,")):
         pos += of.end()
         rest = text[pos:limit]

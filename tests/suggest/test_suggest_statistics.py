@@ -555,3 +555,15 @@ def test_eased_to_from_is_a_comparison() -> None:
                    "from Eurostat showed on Tuesday.")
     assert stat["value"] == 2.1
     assert stat["comparison"]["value"] == 2.3
+
+
+def test_a_source_after_a_baseline_clause_and_a_part_of_a_whole() -> None:
+    found = stats("In Kenya, 88 people have died since the rains began, up from 61 reported on "
+                  "Friday, Interior Minister Samuel Chebet told a press conference in Nairobi. "
+                  "More than 212,000 people have been displaced and 38 of the country's 47 "
+                  "counties affected, he said.")
+    by_value = {s["value"]: s for s in found}
+    assert by_value[88]["attributed_to"] == "Samuel Chebet"
+    assert by_value[88]["comparison"]["value"] == 61
+    assert by_value[38]["unit"] == "counties"
+    assert 47 not in by_value
