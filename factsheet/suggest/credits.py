@@ -66,8 +66,8 @@ _FORMS = (
     # REUTERS/Name, REUTERS/Name/Pool
     re.compile(r"(?P<credit>\b" + _AGENCIES + r"\s?/\s?[A-Z][\w .'’-]+?(?:/[\w .'’-]+?)*)\s*$"),
     # "... 2026. (Kyodo)": a known agency in brackets after the caption's last sentence
-    # "... by his ministry. (PHOTO NOT FOR SALE) (Yonhap)"
-    re.compile(r"(?:(?<=[.!?]\s)|(?<=\(PHOTO NOT FOR SALE\)\s))\((?P<credit>" + _AGENCIES +
+    # "... by his ministry. (PHOTO NOT FOR SALE) (Yonhap)", "(Pool photo) (Yonhap)"
+    re.compile(r"(?:(?<=[.!?]\s)|(?<=\)\s))\((?P<credit>" + _AGENCIES +
                r")\)\s*$"),
 )
 #: What web pages print after a credit ("Purchase Licensing Rights, opens new tab").

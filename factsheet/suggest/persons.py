@@ -206,6 +206,9 @@ def _person(article: Article, registry: P.Registry, tokens: list[Word], i: int, 
             P.strip_possessive(tokens[i - 2].text)[0].lower() in HEADS:
         return None  # "the Federation of Southeast Irrigators": the rest of a name
 
+    if j < len(tokens) and _adjacent(tokens[j - 1], tokens[j]) and tokens[j].is_capitalised \
+            and P.strip_possessive(tokens[j].text)[0].lower() in HEADS:
+        return None  # "official Korean Central News Agency": the words of a body's name
     title = tokens[k:i]
     after = _appositive_title(text, tokens[j - 1].end)
     speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS and \

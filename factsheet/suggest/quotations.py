@@ -252,6 +252,10 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
     after = text[close:current[1]]
     for pattern in (_AFTER, _AFTER_INVERTED):
         match = pattern.match(after)
+        if match and pattern is _AFTER and re.match(
+                r"(?:to|for|in|on|at|with|from|of|into|by|against|over|about)\b",
+                match["np"].strip()):
+            continue  # '"a grave threat" to Japan's security and said': no speaker after
         if match and quote.closed:
             found = _named(article, registry, close + match.start("np"), close + match.end("np"))
             if found is not None:

@@ -95,3 +95,13 @@ def test_a_note_to_desks_is_no_credit_and_a_handout_credit_after_not_for_sale() 
             "(PHOTO NOT FOR SALE) (Yonhap)")
     found = find_credit(line)
     assert found is not None and line[slice(*found.credit)] == "Yonhap"
+
+
+@pytest.mark.parametrize("note", ["(Pool photo)", "(For Use Only in the Republic of Korea. No "
+                                  "Redistribution)"])
+def test_an_agency_in_brackets_after_another_bracket(note: str) -> None:
+    from factsheet.suggest.credits import find_credit
+
+    line = f"Foreign Minister Kim Ji-ho shakes hands with his guest in Seoul. {note} (Yonhap)"
+    found = find_credit(line)
+    assert found is not None and line[slice(*found.credit)] == "Yonhap"

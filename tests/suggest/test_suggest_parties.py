@@ -4,7 +4,7 @@ mentions by surname or role."""
 from __future__ import annotations
 
 import pytest
-from _draft import draft, party
+from _draft import draft, facts, field, party
 
 
 @pytest.mark.parametrize(("intro", "name", "role", "country"), [
@@ -165,3 +165,12 @@ def test_a_place_in_a_caption_is_no_pictured_person() -> None:
 def test_an_untitled_name_a_pronoun_points_back_to(sentence: str, name: str) -> None:
     found = draft(f"A headline\n\nLONDON - The talks went on.\n\n{sentence}\n")
     assert party(found, name).kind == "person"
+
+
+def test_the_words_of_an_agencys_name_are_no_person() -> None:
+    found = draft("A headline\n\nSEOUL, March 12 (Yonhap) -- North Korea's official Korean "
+                  "Central News Agency (KCNA) said Tuesday the test had succeeded. It claimed the "
+                  "missile flew for 4,310 seconds.\n")
+    assert not [p for p in found.parties if p.kind == "person"]
+    [stat] = facts(found, "statistics")
+    assert field(stat, "attributed_to") == "Korean Central News Agency"

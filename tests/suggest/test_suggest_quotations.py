@@ -361,3 +361,9 @@ def test_short_quotations_after_a_verb_of_speech(paragraph: str, text: str) -> N
 def test_a_so_called_label_and_a_scare_quote_are_no_quotations() -> None:
     assert quotes('Ozols said the so-called "shadow fleet" had grown.\n\n'
                   'The "peace dividend" never came.') == []
+
+
+def test_a_partial_quotation_followed_by_a_place_is_the_subjects() -> None:
+    found = quotes('Ozols called the launch "a grave and imminent threat" to Latvia\'s security '
+                   "and said Riga had protested.")
+    assert [(s, t) for s, t, _ in found] == [("Andris Ozols", "a grave and imminent threat")]
