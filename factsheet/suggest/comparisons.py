@@ -130,6 +130,10 @@ def find_comparison(text: str, figure: Figure, start: int, end: int, figures: li
 
     if marker == "from" and not _MOVED_TO.search(text[max(0, figure.start - 40):figure.start]):
         return None, _clause_end(text, start, end)
+    if marker in ("against", "versus", "vs", "vs.") and re.match(
+            r"\s*(?:percent|per\s+cent|%)?\s*(?:of\s+the\s+vote\s+)?for\s+[A-ZÀ-ÖØ-Þ]",
+            text[base.end:base.end + 40]):
+        return None, _clause_end(text, start, end)  # "31.4% against 29.8% for Órdenes"
     return (base, marker), start + match.start("marker")
 
 

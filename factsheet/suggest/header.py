@@ -20,11 +20,15 @@ from factsheet.suggest.draft import HIGH, LOW, Draft, HeaderDraft
 from factsheet.suggest.text import Article, clean, split_sentences
 from factsheet.suggest.timestamps import EMBARGO, format_stamp, read_embargo, read_stamps
 
-_BYLINE = re.compile(r"^(?:by|BY|By)\s+(?P<who>\S.*?)\s*$")
+_BYLINE = re.compile(r"^(?:by|BY|By|(?:Text|Written|Words|Story)\s+by\s*:?)\s+(?P<who>\S.*?)\s*$")
 #: "Dimas Wiratama (The Jakarta Post)": a name and the outlet in brackets.
 _BYLINE_OUTLET = re.compile(r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s*"
                             r"\((?P<outlet>[^()]{2,40})\)")
 
+#: "(FRANCE 24 with AFP)", "(With AFP)", "- with Reuters": the wire a page's story draws on.
+_WITH_WIRE = re.compile(r"^\s*[(\[]?(?:[\w .&-]{2,30}\s+)?[Ww]ith\s+(?P<wire>AFP|AP|Reuters|dpa|EFE|"
+                        r"ANSA|Xinhua|Anadolu|PTI|IANS)(?:(?:,\s*|\s+and\s+)[\w -]{2,20})?[)\]]?\s*$",
+                        re.MULTILINE)
 _REPORTING = re.compile(r"\b(?:Reporting|Writing) by (?P<who>[^;.\n]+)")
 _AGENCY_WORDS = re.compile(
     r"\b(?:News|Wire|Press|Service|Agency|Agence|Telegraph|Network|Media|Radio|Television|"
@@ -501,6 +505,10 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
             header.set("agency", found["agency"], LOW,
                        f'from "{found.group().strip(", ")}"')
             return
+    with_wire = _WITH_WIRE.search(article.text, article.header_end)
+    if with_wire:  # "(FRANCE 24 with AFP)" at the foot of the story
+        header.set("agency", with_wire["wire"], LOW, f'from "{with_wire.group().strip()}"')
+        return
     reporting = _REPORTING.search(article.text)
     if reporting and "byline" not in header.values:
         header.set("byline", clean(reporting["who"]), LOW,

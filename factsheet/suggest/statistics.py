@@ -299,6 +299,9 @@ def _in_clause(text: str, sentence: Sentence, figure: Figure, own: list[A.Source
     after = [s for s in inside if s.np[0] >= figure.end and s.how in ("said", "according to")]
     if len(inside) > 1 and after:  # "2.0% in Germany, according to Destatis, and 1.7% in
         return min(after, key=lambda s: s.np[0])  # France, INSEE data showed": the next one
+    leading = [s for s in inside if s.np[1] <= figure.start and s.how != "records"]
+    if len(inside) > 1 and leading:  # "..., figures from X show, and a Cadem poll found that
+        return max(leading, key=lambda s: s.np[1])  # 63 percent": the nearest before
     return inside[0] if inside else own[0]
 
 

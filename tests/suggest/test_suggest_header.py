@@ -360,3 +360,15 @@ def test_a_byline_with_wires_and_the_outlet_a_source_spoke_to() -> None:
     assert values["agency"] == "DW"
     assert [found.text[s:e] for s, e in facts(found, "statistics")[0].evidence][0].startswith(
         "German breweries sold")
+
+
+def test_a_text_by_byline_and_a_wire_at_the_foot() -> None:
+    found = draft("Americas\n\nRun-off looms in Chile\n\nIssued on: 19/11/2029 - 04:12\n\n"
+                  "Text by: FRANCE 24\n\nWith 99.2 percent of polling stations counted, the "
+                  "electoral service said turnout reached 85.1 percent.\n\n(FRANCE 24 with AFP)"
+                  "\n\nOn the same topic\n\nChile votes in an election dominated by crime\n")
+    values = found.header.values
+    assert values["byline"] == "FRANCE 24"
+    assert values["agency"] == "AFP"
+    assert [r["title"] for r in values["related"]] == [
+        "Chile votes in an election dominated by crime"]

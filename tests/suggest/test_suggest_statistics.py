@@ -567,3 +567,14 @@ def test_a_source_after_a_baseline_clause_and_a_part_of_a_whole() -> None:
     assert by_value[88]["comparison"]["value"] == 61
     assert by_value[38]["unit"] == "counties"
     assert 47 not in by_value
+
+
+def test_two_candidates_shares_are_two_figures_and_the_nearest_source_leads() -> None:
+    found = stats("Errázuriz had 31.4 percent of the vote against 29.8 percent for Órdenes, "
+                  "according to the electoral service Servel.\n\nHomicides rose to 1,240 last "
+                  "year from 845, figures from the Public Prosecutor's Office show, and a Cadem "
+                  "poll published in October found that 63 percent of Chileans named crime.")
+    by_value = {s["value"]: s for s in found}
+    assert "comparison" not in by_value[31.4] and 29.8 in by_value
+    assert by_value[63]["attributed_to"] == "Cadem"
+    assert by_value[1240]["comparison"]["value"] == 845
