@@ -200,7 +200,8 @@ def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[
 _LINK_LIST = re.compile(r"(?P<label>(?i:Recommended(?:\s+[Ss]tories)?|Related(?:\s+[Cc]overage|"
                         r"\s+[Ss]tories|\s+[Aa]rticles)?|More\s+on\s+this\s+story|Read\s+more|"
                         r"See\s+also|Also\s+read|ALSO\s+READ|READ\s+MORE|RELATED|On\s+the\s+same\s+topic|"
-                        r"More\s+on\s+this\s+topic|You\s+(?:may|might)\s+also\s+like))"
+                        r"More\s+on\s+this\s+topic|You\s+(?:may|might)\s+also\s+like|"
+                        r"More\s+from\s+[A-Z][\w&]*(?:\s+[A-Z&][\w&]*)?))"
                         r"[ \t]*:?[ \t]*")
 _LIST_NOISE = re.compile(r"list\s+(?:of\s+\d+\s+items|\d+\s+of\s+\d+)|end\s+of\s+list",
                          re.IGNORECASE)
@@ -219,7 +220,15 @@ def _related_list(text: str, start: int, end: int) -> list[tuple[str, str, int, 
     if not titles or any(len(text[s:e].split()) > 25 or text[s:e].endswith(".")
                          for s, e in titles):
         return []
-    return [(label, text[s:e], s, e) for s, e in titles]
+    return [(label, *_unbulleted(text, s, e)) for s, e in titles]
+
+
+def _unbulleted(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Return a listed title without its bullet ("• UAE petrol prices ...") and its span."""
+    bullet = re.match(r"[•·▪●◦*\-–—]\s+", text[start:end])
+    if bullet:
+        start += bullet.end()
+    return text[start:end], start, end
 
 
 def _is_link_title(chunk: str) -> bool:

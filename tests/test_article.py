@@ -125,3 +125,12 @@ def test_a_read_more_paragraph_before_story_text_lists_nothing() -> None:
     text = ("A headline\n\nDUBLIN - Trolley numbers hit a record on Tuesday.\n\nRead more\n\n"
             "The union said 958 patients waited on trolleys. It called it a scandal.\n")
     assert read_structure(text).related == []
+
+
+def test_bulleted_links_and_a_more_from_section_block() -> None:
+    text = ("A headline\n\nDUBAI - Opec+ kept output steady on Sunday.\n\nALSO READ:\n"
+            "• UAE petrol prices for February announced\n• Adnoc Gas posts record profit\n\n"
+            "The group meets again in June.\n\nMore from Energy\n\nOil prices extend losses\n")
+    assert [title for _, title, _, _ in read_structure(text).related] == [
+        "UAE petrol prices for February announced", "Adnoc Gas posts record profit",
+        "Oil prices extend losses"]

@@ -56,7 +56,8 @@ _RELATIVE = re.compile(r"(?:^|(?<=[,;]\s))(?P<np>[^,;\"“”]{2,90}?),\s+(?:[^,
 _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{2,50}?)\s+"
                        r"(?P<verb>said|say|says|estimated|estimate|estimates)\s+(?=(?:had|has|"
                        r"have|was|were|is|are|would|could|killed|left|about|some|nearly|more|"
-                       r"at\s+least|\d)\b)(?P<rest>)")
+                       r"at\s+least|\d|(?:it|they)\s+(?:has|had|have|is|was|were|will))\b)"
+                       r"(?P<rest>)")
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
                   r"(?P<np>[^,;\"“”]{2,60}?),?\s+(?P<verb>put|puts|placed|places|estimated|"

@@ -559,8 +559,9 @@ _TOLD = re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|spoke\s+
 
 def _agency_from_interviews(article: Article, header: HeaderDraft) -> None:
     """When nothing else names the outlet, take the one the story's sources spoke to ("she
-    told DW"), if they spoke to one only. "told the dpa news agency" names another outlet:
-    a story says so of agencies it quotes, not of itself."""
+    told DW"), if they spoke to one only. Wires are left out: any outlet's story may say a
+    source "told Reuters" or "told the dpa news agency", and a wire's own story names the wire
+    in its dateline."""
     if "agency" in header.values:
         return
     outlets = set()
@@ -569,7 +570,7 @@ def _agency_from_interviews(article: Article, header: HeaderDraft) -> None:
         for size in range(len(words), 0, -1):
             known = gazetteer().organisations.get(" ".join(words[:size]))
             if known is not None:
-                if known.kind in ("news_agency", "media_outlet"):
+                if known.kind == "media_outlet":  # "told Reuters" in anyone's story
                     outlets.add(" ".join(words[:size]))
                 break
     if len(outlets) == 1:

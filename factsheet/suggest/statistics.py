@@ -280,13 +280,19 @@ def _list_lead(article: Article, sentences: list[Sentence], index: int) -> Sente
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but)\s|\s+while\s|\s[–—]\s|\s-\s")
 
 
+#: "the 4.85 million bpd of capacity that Adnoc says it has reached": a clause on the figure's
+#: own noun, so its source is the figure's.
+_ABOUT_THE_FIGURE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s+(?:that|which)\s+")
+
+
 def _in_clause(text: str, sentence: Sentence, figure: Figure, own: list[A.Source]
                ) -> A.Source | None:
     """Return the source named in the figure's own clause, else the sentence's surest. A
     source that governs only what follows it ("..., as health officials warned that ...",
     "that police said had left ...") is not the source of a figure before it."""
     own = [s for s in own if not (s.np[0] >= figure.end and (
-        s.how == "embedded" or re.search(r"\bas\s+$", text[s.np[0] - 4:s.np[0]])))]
+        (s.how == "embedded" and not _ABOUT_THE_FIGURE.fullmatch(text, figure.end, s.np[0]))
+        or re.search(r"\bas\s+$", text[s.np[0] - 4:s.np[0]])))]
     if len(own) <= 1:
         return own[0] if own else None
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]

@@ -372,3 +372,10 @@ def test_a_text_by_byline_and_a_wire_at_the_foot() -> None:
     assert values["agency"] == "AFP"
     assert [r["title"] for r in values["related"]] == [
         "Chile votes in an election dominated by crime"]
+
+
+def test_a_source_that_told_a_wire_names_no_outlet() -> None:
+    found = draft("Energy\n\nOpec+ keeps output steady\n\nby Ananya Krishnan\n\nOpec+ agreed on "
+                  "Sunday to keep output unchanged, delegates said.\n\nTwo delegates told "
+                  "Reuters the proposal was not discussed.\n")
+    assert "agency" not in found.header.values

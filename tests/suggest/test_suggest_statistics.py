@@ -578,3 +578,9 @@ def test_two_candidates_shares_are_two_figures_and_the_nearest_source_leads() ->
     assert "comparison" not in by_value[31.4] and 29.8 in by_value
     assert by_value[63]["attributed_to"] == "Cadem"
     assert by_value[1240]["comparison"]["value"] == 845
+
+
+def test_a_clause_on_the_figures_own_noun_names_its_source() -> None:
+    assert source_of("The UAE produced 3.38 million barrels per day in January, according to "
+                     "Opec's monthly report — well below the 4.85 million bpd of capacity that "
+                     "state oil company Adnoc says it has reached.", 4.85) == "Adnoc"
