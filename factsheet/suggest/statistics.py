@@ -196,6 +196,22 @@ def _is_claim(article: Article, figure: Figure) -> bool:
         return False
     if re.match(r"^(?:st|nd|rd|th)\b", after) or _RATIO.match(after):
         return False
+    if re.match(r"^-(?:minute|hour|day|week|month|year|decade)\b", after) or re.match(
+            r"^\s*(?:am|pm|a\.m\.|p\.m\.|hrs|GMT|UTC)\b", after):
+        return False  # "the 120-day deadline", "at around 7.30 am"
+    if not figure.percent and not figure.currency and figure.value < 1000 and re.search(
+            r"(?<!\bthis\s)(?<!\blast\s)(?<!\bnext\s)\b(?:[Yy]ear|[Gg]rade|[Ll]evel|[Cc]ategory|"
+            r"[Pp]hase|[Ss]tage|Article|[Ss]ection|Line|[Rr]oute|[Gg]ate|[Pp]latform|[Zz]one|"
+            r"[Ss]ector|[Cc]hapter|[Rr]ound|[Gg]ame|[Ww]ard|[Bb]lock|[Uu]nit|[Rr]eactor|"
+            r"[Tt]erminal|No)\.?\s+$", before):
+        return False  # "a year 3 class", "Reactor 4", "Article 5": a label, no count
+    if re.search(r"\b(?:above|below|over|under)\s+$", before) and re.match(
+            r"^\s+(?:indicates|signals|means|denotes|points\s+to)\b", after):
+        return False  # "A reading above 50 indicates expansion": a threshold
+    if re.match(r"^\s+respectively\b", after) and re.search(
+            r"\b(?:from|with|against)\s+[\d.,]+\s+and\s+$",
+            text[max(0, figure.number_start - 30):figure.number_start]):
+        return False  # "up from 21 and 130 respectively": the second baseline
     if _TARGET.match(after) or _TARGET.match(text[figure.end:figure.end + 40]):
         return False  # "the central bank's 2 percent target": a policy setting
     if _AGE.search(before) and re.match(r"^\s*[,)]", after) and not figure.in_words:

@@ -584,3 +584,15 @@ def test_a_clause_on_the_figures_own_noun_names_its_source() -> None:
     assert source_of("The UAE produced 3.38 million barrels per day in January, according to "
                      "Opec's monthly report — well below the 4.85 million bpd of capacity that "
                      "state oil company Adnoc says it has reached.", 4.85) == "Adnoc"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court set a 120-day deadline for the vote, the ministry said.",
+    "The roof collapsed at around 7.30 am, the company said.",
+    "A reading above 50 indicates expansion, the federation said.",
+    "Sophie Tran, who teaches a year 3 class, said 40 pupils were absent.",
+    "Doctors saw 214 and 96 cases, up from 21 and 130 respectively, the ministry said.",
+])
+def test_labels_times_thresholds_and_second_baselines_are_no_statistics(sentence: str) -> None:
+    values = [s["value"] for s in stats(sentence)]
+    assert not {120, 7.3, 7.30, 50, 3, 130} & set(values)
