@@ -366,6 +366,9 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     if not match or len(match["who"].split()) > 16:
         return False
     who = re.sub(r"\s+(?:Staff|staff|Newsroom|newsroom)$", "", match["who"].rstrip("."))
+    if re.match(r"(?:Text|Written|Words|Story)\s", line) and is_agency_name(who):
+        header.set("byline", who)  # "Text by: FRANCE 24": the outlet signs as the author
+        return True
     wire = re.search(r"\s+with\s+(?P<wire>AFP|AP|Reuters|dpa|EFE|ANSA|agencies|wires)$", who)
     if wire:  # "By Tereza Nováková with AFP"
         who = who[:wire.start()]
@@ -553,7 +556,7 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
 
 #: "she told DW", "said in an interview with CBC News": the outlet a source spoke to.
 _TOLD = re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to|spoke\s+to)\s+(?:the\s+)?"
-                   r"(?P<outlet>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})"
+                   r"(?P<outlet>[A-Z][\w.&/-]*(?:[ ][A-Z][\w.&/-]*){0,3})"
                    r"(?!\s+(?:news\s+agency|agency|newspaper|daily|broadcaster))")
 
 
@@ -575,7 +578,9 @@ def _agency_from_interviews(article: Article, header: HeaderDraft) -> None:
                 break
     if len(outlets) == 1:
         outlet = outlets.pop()
-        header.set("agency", outlet, LOW, f'a source "told {outlet}": check it')
+        known = gazetteer().organisations[outlet]
+        shown = known.name if known.name == f"The {outlet}" else outlet  # "The Kyiv Independent"
+        header.set("agency", shown, LOW, f'a source "told {outlet}": check it')
 
 
 def _related(article: Article, header: HeaderDraft) -> None:

@@ -379,3 +379,15 @@ def test_a_source_that_told_a_wire_names_no_outlet() -> None:
                   "Sunday to keep output unchanged, delegates said.\n\nTwo delegates told "
                   "Reuters the proposal was not discussed.\n")
     assert "agency" not in found.header.values
+
+
+@pytest.mark.parametrize(("told", "agency"), [
+    ("told The Korea Herald", "The Korea Herald"), ("told Dawn", "Dawn"),
+    ("told the Kyiv Independent", "The Kyiv Independent"), ("told RFE/RL's Tajik Service",
+                                                            "RFE/RL")])
+def test_a_page_that_never_names_itself_but_quotes_a_source_who_told_it(told: str,
+                                                                       agency: str) -> None:
+    found = draft("World\n\nClinics ration radiotherapy as machines fail\n\nBy Kim Soo-ah\n\n"
+                  "Three hospitals postponed treatment on Monday, the ministry said.\n\n"
+                  f'"They told me to come back on Thursday," one patient {told}.\n')
+    assert found.header.values["agency"] == agency
