@@ -234,7 +234,8 @@ def find_captions(text: str, paragraphs: list[tuple[int, int]]) -> list[Caption]
                 if index + 1 < len(lines) else ""
             if next_line and len(previous.split()) >= 5 and find_credit(previous) is None:
                 found.append(Caption(prev_start, prev_end, shift, agency))
-            elif len(previous.split()) < 5 and 5 <= len(following.split()) <= 60 and \
+            elif re.fullmatch(r"(?:toggle|hide|show)\s+caption", previous.strip(), re.I) and \
+                    5 <= len(following.split()) <= 60 and \
                     find_credit(following) is None and following.rstrip().endswith("."):
                 # NPR prints "toggle caption", the credit, then the caption
                 found.append(Caption(lines[index + 1][0], lines[index + 1][1], shift, agency))

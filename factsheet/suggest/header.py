@@ -429,6 +429,14 @@ def _bare_byline(line: str, header: HeaderDraft) -> bool:
             "byline" not in header.values:  # "Nadir Soomro | Ali Hassan Junejo"
         header.set("byline", " and ".join(pair), LOW, "names on a line of their own")
         return True
+    team = [re.sub(r"\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?$", "", p)
+            for p in re.split(r"\s+(?:with|and)\s+|,\s+", text)]
+    if len(team) > 1 and "byline" not in header.values and not is_agency_name(text) and \
+            all(_looks_like_a_name(p) for p in team):
+        # "Helena Marsh in Brussels and Paolo Bernardi in Rome", "Eleni KARAMANLI with
+        # Julien MOREAU in Brussels": reporters and where they wrote from, as printed
+        header.set("byline", text, LOW, "names on a line of their own")
+        return True
     name = _BARE_NAME.fullmatch(text)
     if name is None or "byline" in header.values:
         return False
@@ -502,7 +510,7 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
         if kyodo:
             header.set("agency", "Kyodo", HIGH, "from the dateline")
             return
-    for s, e, _ in article.paragraphs[:4]:
+    for s, e, _ in [p for p in article.paragraphs if p[0] >= article.header_end][:4]:
         found = _REPORTS.search(article.text[s:e])
         if found and is_agency_name(found["agency"]):
             header.set("agency", found["agency"], LOW,

@@ -391,3 +391,22 @@ def test_a_page_that_never_names_itself_but_quotes_a_source_who_told_it(told: st
                   "Three hospitals postponed treatment on Monday, the ministry said.\n\n"
                   f'"They told me to come back on Thursday," one patient {told}.\n')
     assert found.header.values["agency"] == agency
+
+
+@pytest.mark.parametrize("line", ["Helena Marsh in Brussels and Paolo Bernardi in Rome",
+                                  "Eleni KARAMANLI with Julien MOREAU in Brussels"])
+def test_reporters_on_a_line_of_their_own(line: str) -> None:
+    found = draft(f"Migration\n\nEU ministers back return hubs outside the bloc\n\n{line}\n"
+                  "Thu 22 Nov 2029 16.05 GMT\n\nEU interior ministers backed the plan on "
+                  "Thursday, the presidency said.\n")
+    assert found.header.values["byline"] == line
+
+
+def test_a_credit_on_its_own_above_the_lead_is_no_caption_of_the_lead() -> None:
+    found = draft("Economy\n\nRussia strikes energy facilities overnight\n\n14.01.2030 16:42\n\n"
+                  "Photo: Ukrenergo\n\nRussian forces attacked energy facilities overnight, "
+                  "leaving about 620,000 consumers without power.\n\nThe Ministry of Energy "
+                  "reported this on Telegram, Ukrinform reports.\n")
+    [photo] = facts(found, "photos")
+    assert [found.text[s:e] for s, e in photo.evidence] == ["Photo: Ukrenergo"]
+    assert found.header.values["agency"] == "Ukrinform"
