@@ -52,6 +52,11 @@ _QUOTED = re.compile(r"^(?P<via>[^,;\"“”]{2,90}?)\s+quoted\s+(?P<np>[^,;\"�
 _RELATIVE = re.compile(r"(?:^|(?<=[,;]\s))(?P<np>[^,;\"“”]{2,90}?),\s+(?:[^,;\"“”]{1,90}?\s+)?"
                        r"(?:who|which)\s+(?P<verb>says|said|say|estimates|estimated|reported|"
                        r"reports|counted)\b(?P<rest>)")
+#: "Spanish Defense Minister X rejected the criticism, saying Madrid had increased its budget
+#: by nearly 45%": the subject speaks in the participle.
+_SAYING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?:[a-z]+ed|told|hit\s+back|"
+                     r"spoke|wrote)\b[^;\"“”]{0,120}?,\s+(?P<verb>saying|adding|noting|arguing|"
+                     r"insisting|stressing|warning|explaining|claiming)\b(?P<rest>)")
 #: "scuffles that police said had left 14 people injured".
 _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{2,50}?)\s+"
                        r"(?P<verb>said|say|says|estimated|estimate|estimates)\s+(?=(?:had|has|"
@@ -60,7 +65,7 @@ _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{
                        r"(?P<rest>)")
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
-                  r"(?P<np>[^,;\"“”]{2,60}?),?\s+(?P<verb>put|puts|placed|places|estimated|"
+                  r"(?P<np>[^,;\"“”]{2,90}?),?\s+(?P<verb>put|puts|placed|places|estimated|"
                   r"estimates|pegged|pegs|rated|rates|valued|assessed|measured|measures)\s+"
                   r"(?:(?:the|its|their|a|"
                   r"this|this\s+year's)\s+)?[\w'’-]+"
@@ -146,7 +151,7 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
                          (_ACCORDING, "according to"), (_RECORDS, "records"),
                          (_RELATIVE, "said"), (_EMBEDDED, "embedded"), (_PUT, "said"),
                          (_ROLE_NAME, "said"), (_PLACED, "said"), (_POLLED, "according to"),
-                         (_IN_A_SURVEY, "according to")):
+                         (_IN_A_SURVEY, "according to"), (_SAYING, "said")):
 
 
 
@@ -875,7 +880,8 @@ _ITS_OWN = re.compile(r"(?:[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}(?:data|figu
                       r"division|team|researchers|analysts|economists|spokesperson|spokesman|"
                       r"spokeswoman|website|count|tally|estimates?)")
 _THE_DATA = re.compile(r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]he\s+same|[Tt]he\s+latest)\s+(?:data|"
-                       r"figures|statistics|numbers|survey|poll|report|study)")
+                       r"figures|statistics|numbers|survey|poll|report|study|estimates|"
+                       r"projections|findings)")
 
 
 
@@ -885,8 +891,8 @@ def _data_owner(article: Article, registry: P.Registry, start: int, phrase: str
     ("Ministry of Finance data showed", "figures from the ministry")."""
     word = phrase.split()[-1].lower()
     earlier = [s for s in article.sentences if s.end <= start][-8:]
-    words = (rf"\b{word}\b", rf"\b{_KIN_DOCUMENTS}\b") if word in _KIN_DOCUMENTS else \
-        (rf"\b{word}\b",)
+    kin = next((k for k in (_KIN_DOCUMENTS, _KIN_FIGURES) if re.fullmatch(k, word)), None)
+    words = (rf"\b{word}\b", rf"\b{kin}\b") if kin else (rf"\b{word}\b",)
     for pattern in words:  # "the report" after "Food Banks Canada's annual survey found"
         for sentence in reversed(earlier):
             for source in sources_in(article, registry, sentence.start, sentence.end):
@@ -899,6 +905,8 @@ def _data_owner(article: Article, registry: P.Registry, start: int, phrase: str
 #: Documents one story calls by each other's names: "a national report" that the next
 #: sentence calls "Food Banks Canada's annual HungerCount survey".
 _KIN_DOCUMENTS = "(?:report|survey|study|poll|analysis|review|audit|census)"
+#: "figures released by the alliance show ..." then "The estimates, published as ..., show".
+_KIN_FIGURES = "(?:figures|data|statistics|numbers|estimates|projections|findings)"
 #: "a national report released Wednesday", "a new study": a document whose author the story
 #: names later.
 _A_DOCUMENT = re.compile(r"(?:(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,3}" + _KIN_DOCUMENTS +

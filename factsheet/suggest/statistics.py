@@ -58,6 +58,12 @@ _COMMITTED = re.compile(
     r"supply|give|deploy|host|donate|extend|expand|allocate|train|build|open|hire|recruit|add|invest|spend|"
     r"lend|grant|transfer|cut|reduce|raise|increase|create|set\s+up|buy\s+back|purchase|"
     r"acquire|resettle|admit|accept)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+#: "will spend a record $712 billion ..., figures released by the alliance show": a plan,
+#: but one the figures of a source report.
+_DOCUMENTED = re.compile(r"[^.;]{0,40}?\b(?:figures|data|estimates|statistics|projections|"
+                         r"numbers)\b[^.;\"“”]{0,60}?\b(?:show|shows|showed|suggest|suggests)\b|"
+                         r"[^.;]{0,40}?\baccording\s+to\b[^.;\"“”]{0,60}?\b(?:figures|data|"
+                         r"estimates|projections|forecasts?)\b")
 _NOUN_STOP = frozenset(
     ["of", "in", "on", "at", "by", "for", "from", "to", "with", "and", "or", "but", "as", "than",
      "that", "which", "who", "were", "was", "are", "is", "had", "have", "has", "will", "would",
@@ -220,7 +226,8 @@ def _is_claim(article: Article, figure: Figure) -> bool:
             r"\b(?:aged|ages(?:\s+of)?)\s+\d{1,3}\s*(?:to|and|-|–)\s*$",
             text[max(0, figure.number_start - 25):figure.number_start], re.IGNORECASE):
         return False  # "Germans aged 18 to 29"
-    if re.search(r"\d\s+of\s+(?:the\s+[\w-]+['’]s|the|its|their)\s+$",
+    if re.search(r"(?:\d\s+of\s+(?:the\s+[\w-]+['’]s|the|its|their)|\b[\w-]+\s+of\s+(?:the\s+"
+                 r"[\w-]+['’]s|its|their))\s+$",
                  text[max(0, figure.number_start - 40):figure.number_start]):
         return False  # "38 of the country's 47 counties": the whole the part is of
     if figure.in_words and re.match(r"^\s+of\s+(?:her|his|their|its|our|my)\s", after):
@@ -243,7 +250,9 @@ def _is_claim(article: Article, figure: Figure) -> bool:
         return False  # "3.9 billion pesos (US$68 million)": the same amount converted
     if (figure.currency or figure.percent) and _GRANTED.search(clause):
         return False  # "announced an ex gratia of Rs 10 lakh", "offered a pay rise of 9%"
-    return not article.in_quote(figure.start, figure.end) and not _COMMITTED.search(clause)
+    committed = _COMMITTED.search(clause) and not _DOCUMENTED.match(
+        text, figure.end, min(len(text), figure.end + 160))
+    return not article.in_quote(figure.start, figure.end) and not committed
 
 
 def _source(article: Article, registry: P.Registry, sources: _Sources,

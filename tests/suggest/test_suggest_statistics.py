@@ -596,3 +596,17 @@ def test_a_clause_on_the_figures_own_noun_names_its_source() -> None:
 def test_labels_times_thresholds_and_second_baselines_are_no_statistics(sentence: str) -> None:
     values = [s["value"] for s in stats(sentence)]
     assert not {120, 7.3, 7.30, 50, 3, 130} & set(values)
+
+
+def test_a_plan_the_figures_report_the_estimates_and_a_participle_source() -> None:
+    paragraphs = ("NATO's European members will spend a record $712 billion on defense this "
+                  "year, figures released by the alliance on Wednesday show.\n\nThe estimates, "
+                  "published as ministers gathered in Brussels, show spending rising 14% in real "
+                  "terms.\n\nSpanish Defense Minister Lucía Ortega Barrena rejected the criticism,"
+                  " saying Madrid had increased its budget by nearly 45% since 2025.\n\nEstimates "
+                  "by the Stockholm International Peace Research Institute put global military "
+                  "spending at $3.1 trillion last year.")
+    assert str(source_of(paragraphs, 712)).startswith("North Atlantic Treaty")
+    assert str(source_of(paragraphs, 14)).startswith("North Atlantic Treaty")
+    assert source_of(paragraphs, 45) == "Lucía Ortega Barrena"
+    assert "Peace Research Institute" in str(source_of(paragraphs, 3.1))
