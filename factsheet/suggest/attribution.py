@@ -439,7 +439,7 @@ _OWNER_CONDUCTED = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts)?\s*(?:[\w'’-]+\s+){0,
                               r"(?:\s+(?:in|on|last|this)\s+\w+(?:\s+\d{4})?)?")
 _OWNER_AFTER = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|new|latest|recent|preliminary|"
                           r"official|final|annual|monthly|weekly|quarterly|[A-Z][a-z]+|\d{4})\s+){0,4}"
-                          + _DOCUMENTS + r"\s+(?:(?:published|released|issued|compiled|"
+                          + "(?i:" + _DOCUMENTS + r")\s+(?:(?:published|released|issued|compiled|"
                           r"gathered|collected|commissioned|presented|provided|submitted|"
                           r"given|tabled)\s+)?(?:from|by|of)\s+(?P<owner>.+?)"
                           + _PUBLISHED)

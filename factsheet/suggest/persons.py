@@ -313,7 +313,7 @@ def _role_before() -> re.Pattern[str]:
                             key=len, reverse=True))
     return re.compile(r"\b(?P<kin>(?:[A-Z][\w'’-]*['’]s?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|"
                       r"[Tt]he\s+[a-z]+['’]s)\s+"
-                      r"(?:[a-z][\w-]*\s+){0,2}(?:" + heads + r"))\s*,\s+$")
+                      r"(?:[A-Za-z][\w-]*\s+){0,2}(?:" + heads + r"))\s*,\s+$")
 
 
 def _kin(text: str, start: int, end: int) -> str | None:

@@ -74,9 +74,12 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:\"“”]{1,90}?)\s*
 #: A speaker named by a pronoun or by a role only: a guess about who was last named.
 _GUESSED = re.compile(r"(?:he|she|they|it|the\s+[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
 #: '"..." The warning came from Health Minister Chikondi Banda, who ...'.
-_CAME_FROM = re.compile(r"^(?:The|That|This|Those|These)\s+(?:warning|remarks?|comments?|appeal|"
-                        r"call|plea|words|message|assessment|admission)\s+came\s+from\s+"
-                        r"(?P<np>[^,;:\"“”]{2,90}?)(?=,|\.|\s+(?:who|at|in|on|during)\b)")
+_CAME_FROM = re.compile(r"^(?:(?:The|That|This|Those|These)\s+(?:warning|remarks?|comments?|appeal|"
+                        r"call|plea|words|message|assessment|admission)\s+came\s+from\s+|"
+                        r"(?:That|This|Those|These)\s+(?:was|were|is|are)\s+(?:the\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:assessment|verdict|view|message|warning|words?|"
+                        r"reaction|response|plea|answer|promise)\s+of\s+)"
+                        r"(?P<np>[^,;:\"“”]{2,90}?)(?=,|\.|\s+(?:who|at|in|on|during|as|when|after|while)\b)")
 _NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"“”]{2,90}?)"
                    r"(?:,\s+[^;:\"“”]{1,150}?)?,?\s+(?:" + _SPEECH +
 
@@ -88,6 +91,9 @@ _NEXT = re.compile(r"^(?:(?:That|This|So)\s+(?:was|is)\s+how\s+)?(?P<np>[^,;:\"�
 _SAID_IT_WAS = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:the|its|his|her|their|it|"
                           r"he|she|they)\b[^\"“”.,;]{0,50}?\s(?:was|is|were|are|remained|"
                           r"remains|had\s+been|would\s+be)\s+[\"“]?$")
+#: '"Every ship counts," he said.': a short sentence attributed after it.
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+                         r"(?:said|says|added|told|wrote)\b")
 #: Verbs that make the short quotation after them someone's words.
 _SPOKEN_SHORT = re.compile(r"\b(?:" + _SPEECH + r"|rejected|welcomed|called|described|"
                            r"dismissed|condemned|hailed|praised|criticised|criticized)\b")
@@ -173,6 +179,10 @@ def _from_sentence_before(article: Article, registry: P.Registry, quote: Quoted
         party = A.resolve(article, registry, s, s + len(anonymous["np"]))
         if party is not None:
             return party, LOW, "speaker: the source the sentence before opens with; check it"
+    said = [source.party for source in A.sources_in(article, registry, s, e)
+            if source.how == "said" and source.party.kind == P.PERSON]
+    if said:  # 'At a shelter, Maria Kontou, 67, said she had fled. "The sky turned black."'
+        return said[0], LOW, "speaker: who speaks in the sentence before; check it"
     pronoun = re.match(r"(?:He|She)\b", text[s:e])
 
     if pronoun:  # 'He was blunt about the cause. "..."'
@@ -256,6 +266,8 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
                 r"(?:to|for|in|on|at|with|from|of|into|by|against|over|about)\b",
                 match["np"].strip()):
             continue  # '"a grave threat" to Japan's security and said': no speaker after
+        if match and re.match(r"(?:and|but|while|whereas)\s", match["np"].strip()):
+            continue  # '"...", and the European Council on Refugees said': the next clause's
         if match and quote.closed:
             found = _named(article, registry, close + match.start("np"), close + match.end("np"))
             if found is not None:
@@ -266,7 +278,14 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
         persons = registry.all_at(*np, (P.PERSON,))
         if persons:
             return persons[-1], HIGH, None
+        name = re.match(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,4}(?=,)", apposed["np"])
+        if name:  # '"...," IG Metall, Germany's largest industrial union, said'
+            found = _named(article, registry, np[0], np[0] + name.end())
+            if found is not None:
+                return found
     before = text[current[0]:quote.start]
+    if re.search(r"[.!?][\"”’]?\s+$", before) and quote.start > current[0]:
+        before = ""  # '..., said in a post on X. "Brussels must not blink."': a new sentence
     participle = _PARTICIPLE.search(before)
     if participle:
         crowd = _CROWD_SUBJECT.search(before, 0, participle.start())
@@ -404,7 +423,15 @@ def _naming(article: Article, registry: P.Registry, start: int, before: str) -> 
             if source.how == "said"]
     if said:  # "Turkey's defence ministry said in a statement that described the work as"
         return said[0].party, HIGH, None
-    return (subject[0], HIGH, None) if subject else None
+    if subject:
+        return subject[0], HIGH, None
+    named = re.search(r"(?:^|[.;]\s+)(?P<np>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,5})\s+$",
+                      before[:match.start()])
+    if named:  # 'Amnesty International called the hubs "..."': a name no rule introduced
+        party = A.resolve(article, registry, start + named.start("np"), start + named.end("np"))
+        if party is not None:
+            return party, HIGH, None
+    return None
 
 
 def _inner(article: Article, quote: Quoted) -> tuple[int, int] | None:
@@ -420,7 +447,8 @@ def _inner(article: Article, quote: Quoted) -> tuple[int, int] | None:
             text[end - 1] in ".!?" and _SPOKEN.search(text, max(0, quote.start - 120),
                                                      quote.start)) and
             not _SAID_IT_WAS.search(text, max(0, quote.start - 80), quote.start) and
-            not _spoken_in_clause(text, quote.start)):
+            not _spoken_in_clause(text, quote.start) and
+            not _SAID_AFTER.match(text, quote.end)):
         return None  # 'a "historic step"' is a scare quote; 'backed it "without
         # reservations."' closes a sentence someone said
 

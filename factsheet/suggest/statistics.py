@@ -222,7 +222,7 @@ def _is_claim(article: Article, figure: Figure) -> bool:
         return False  # "the central bank's 2 percent target": a policy setting
     if _AGE.search(before) and re.match(r"^\s*[,)]", after) and not figure.in_words:
         return False
-    if re.search(r"(?:No\.|#|aged|age|number)\s*$", before, re.IGNORECASE) or re.search(
+    if re.search(r"(?:\bNo\.|#|\baged|\bage|\bnumber)\s*$", before, re.IGNORECASE) or re.search(
             r"\b(?:aged|ages(?:\s+of)?)\s+\d{1,3}\s*(?:to|and|-|–)\s*$",
             text[max(0, figure.number_start - 25):figure.number_start], re.IGNORECASE):
         return False  # "Germans aged 18 to 29"

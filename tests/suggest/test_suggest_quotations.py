@@ -144,7 +144,8 @@ def test_two_people_speaking_in_turn_keep_their_quotations_apart() -> None:
                    '\n\nHer neighbour Teodoro Choque, a retired tin miner, shook his head. "This '
                    'time is different, people are tired," he said.\n\n"Tired, yes," she said. '
                    '"But we are not stupid at all."')
-    assert [s for s, _, _ in found] == ["Juana Quispe", "Teodoro Choque", "Juana Quispe"]
+    assert [s for s, _, _ in found] == ["Juana Quispe", "Teodoro Choque", "Juana Quispe",
+                                        "Juana Quispe"]
 
 
 def test_an_unnamed_source_is_a_party_and_the_role_points_back_to_it() -> None:
@@ -367,3 +368,39 @@ def test_a_partial_quotation_followed_by_a_place_is_the_subjects() -> None:
     found = quotes('Ozols called the launch "a grave and imminent threat" to Latvia\'s security '
                    "and said Riga had protested.")
     assert [(s, t) for s, t, _ in found] == [("Andris Ozols", "a grave and imminent threat")]
+
+
+def test_a_body_set_off_by_commas_after_the_quotation_keeps_both_quotations() -> None:
+    found = quotes('"Our members are paying for a dispute they did not start," IG Metall, '
+                   "Germany's largest industrial union, said in a post on X. \"Brussels must not "
+                   'blink."')
+    assert [s for s, _, _ in found] == ["IG Metall", "IG Metall"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    '"We are not where we need to be." That was the blunt assessment of NATO Secretary-General '
+    "Ingrid Halvorsen as she arrived for the meeting.",
+    '"We are not where we need to be." Those were the words of NATO Secretary-General Ingrid '
+    "Halvorsen, who arrived late.",
+])
+def test_that_was_the_assessment_of(paragraph: str) -> None:
+    assert last_speaker(paragraph) == "Ingrid Halvorsen"
+
+
+def test_a_quotation_after_a_sentence_that_someone_speaks() -> None:
+    assert last_speaker("At a sports hall turned into a shelter, Maria Kontou, a retired "
+                        'teacher, said she had fled. "The sky turned black at noon."') == \
+        "Maria Kontou"
+
+
+def test_a_name_that_calls_something_and_a_second_clause_with_its_own_speaker() -> None:
+    found = quotes('Amnesty International called the hubs "a legal black hole dressed up as '
+                   'policy", and the European Council on Refugees and Exiles said the plan '
+                   'would push people "into limbo in countries they never saw".')
+    assert found[0][0] == "Amnesty International"
+
+
+def test_a_counterpart_named_after_a_comma_is_a_person() -> None:
+    assert last_speaker("Starmer met his Latvian counterpart, Andris Kalnins, in Riga.\n\n"
+                        'Kalnins said the talks went well. "Every ship counts," he said.') == \
+        "Andris Kalnins"
