@@ -38,7 +38,8 @@ _APPOSED = re.compile(r"^(?P<np>(?:(?!\b(?:was|were|is|are|has|have|had|will|wou
                       r"(?:,\s+[^,;\"“”]{1,70})?|(?:who|which)\s(?:[^,;\"“”]|,(?=\d{3})){1,200}),\s+"
                       r"(?P<verb>" + SAY
                       + r")\b(?P<rest>[^.;]*)")
-_LEADING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY +
+_LEADING = re.compile(r"^(?:[^,]{0,60},\s+(?!(?:which|who|whom)\b))?(?P<np>[^,;\"“”]{2,90}?)\s+"
+                      r"(?P<verb>" + SAY +
                       r")\b(?P<rest>(?:\s+(?:on|in|via|at)\s+[^,;]{1,40}?)?)(?:,|\s+that\b|\s)")
 #: "according to X" / "as per X": X ends at a clause mark, not at the dot of "Dr.".
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per) (?P<np>(?:[^,;.\"“”–—]|"
@@ -87,7 +88,8 @@ _IN_A_SURVEY = re.compile(r"\b(?:in|by)\s+an?\s+(?P<np>[A-Z][\w&'’.-]*(?:\s+[A
 _VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
 _RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>(?:[^,;\"“”]|,(?=\d{3})){2,90}?)\s+"
-                      r"(?P<verb>recorded|"
+                      r"(?P<verb>recorded|appealed|requested|sought|launched\s+an?\s+(?:[\w-]+\s+)?"
+                      r"appeal|"
                       r"registered|counted|logged|tallied|reported|found|estimates|estimated|"
                       r"kept|held|left|raised|cut|lowered|approved|allocated|ordered|released|"
                       r"spent|paid|disbursed|collected|seized|detained|arrested|evacuated|"
@@ -163,6 +165,9 @@ def sources_in(article: Article, registry: P.Registry, start: int, end: int) -> 
                 continue  # "a jury found X guilty on four of six counts" is a verdict
             if pattern is _TRAILING and re.match(r"[a-z]+ing\b", text[np[0]:np[1]]):
                 continue  # ", appearing for the Centre and the CAQM, said": an aside
+            if pattern is _TRAILING and re.match(r"(?:which|who|whom)\s", match["np"]):
+                continue  # "the drought, which President X declared a disaster, had ...":
+                # the relative clause's own speaker (_EMBEDDED reads "which X said had")
             party = resolve(article, registry, *np)
             if party is None and pattern is _TRAILING:
                 party, np = _before_a_place(article, registry, np)

@@ -220,7 +220,8 @@ def _stamps(line: str, header: HeaderDraft, zone: dt.tzinfo) -> bool:
     if dotted and _looks_like_a_name(dotted["name"]):  # "Jenna Whelan-Snow · CBC News ·"
         header.set("byline", dotted["name"].strip(), HIGH)
         header.set("agency", dotted["outlet"].strip(), LOW, "from the byline")
-    lead = re.match(r"^(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\s*[-–—|]\s*(?=\d)", line) or \
+    lead = re.match(r"^(?P<name>[^\W\d_](?:[^\W\d_]|[ .,&'’-]){1,60}?)\s*[-–—|]\s*(?=\d)",
+                    line) or \
         re.match(r"^(?P<name>[^\W\d_][\w .&'’-]{1,40}?)\s+[-–—|]\s", line)
     if lead and is_agency_name(lead["name"].title()) and not read_stamps(lead["name"], zone):
         known = gazetteer().organisations.get(lead["name"].title())
@@ -550,10 +551,12 @@ def _agency_from_credits(article: Article, header: HeaderDraft) -> None:
             agency.title())
         if known is not None and known.kind != "news_agency":
             known = None  # "(ABC News: Cason Ho)": an outlet's staff, not a wire's photo
+        by = article.text[caption.credit[0]:caption.agency[0]]
         own = not re.sub(r"\W|PHOTOS?|Photos?", "", tail) and re.search(
-            r"[A-Z][\w'’.-]+\s+[A-Z]", article.text[caption.credit[0]:caption.agency[0]]) and \
+            r"[A-Z][\w'’.-]+\s+[A-Z]", by) and \
             not credit.strip().startswith(agency) and (  # "Diego Fedele/AAP PHOTOS"
-                known is None or re.search(r"PHOTOS?|Photos?", tail))  # not "Name/AFP"
+                known is None or re.search(r"PHOTOS?|Photos?", tail) or  # not "Name/AFP"
+                re.search(r"\s[-–]\s*$", by))  # "( Ercan Yılmazer - Anadolu Agency )"
         staff = known is None and re.search(r"[/:]\s*[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s*$", tail)
         if not own and not staff:  # "Photo: RNZ / Tevita Fonua": no wire agency, staff
             return

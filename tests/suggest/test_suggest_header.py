@@ -410,3 +410,14 @@ def test_a_credit_on_its_own_above_the_lead_is_no_caption_of_the_lead() -> None:
     [photo] = facts(found, "photos")
     assert [found.text[s:e] for s, e in photo.evidence] == ["Photo: Ukrenergo"]
     assert found.header.values["agency"] == "Ukrinform"
+
+
+def test_anadolus_web_page_two_reporters_and_its_own_photographer() -> None:
+    found = draft("Somalia, Jubaland agree to ceasefire in Gedo\n\nBurak Demirci, Abdirahman Ali "
+                  "Yusuf   |26.06.2029 - Update : 26.06.2029\n\nTurkish Foreign Minister Selim "
+                  "Kara poses with the delegates in Ankara on June 26, 2029. ( Ercan Yilmazer - "
+                  "Anadolu Agency )\n\nANKARA\n\nSomalia's federal government and Jubaland agreed "
+                  "on Tuesday to a ceasefire, the minister announced.\n")
+    values = found.header.values
+    assert values["byline"] == "Burak Demirci, Abdirahman Ali Yusuf"
+    assert values["agency"] == "Anadolu Agency"

@@ -610,3 +610,13 @@ def test_a_plan_the_figures_report_the_estimates_and_a_participle_source() -> No
     assert str(source_of(paragraphs, 14)).startswith("North Atlantic Treaty")
     assert source_of(paragraphs, 45) == "Lucía Ortega Barrena"
     assert "Peace Research Institute" in str(source_of(paragraphs, 3.1))
+
+
+def test_an_appeal_and_a_relative_clause_with_its_own_speaker() -> None:
+    paragraphs = ("The Zambian government on Tuesday launched an appeal for 870 million U.S. "
+                  "dollars in humanitarian assistance.\n\nVice President Mutale Chanda-Banda said "
+                  "the drought, which President Bwalya Nkandu declared a \"national disaster\" in "
+                  "January, had destroyed about 1.3 million hectares of maize.")
+    assert "Zambia" in str(source_of(paragraphs, 870)) or "government" in str(
+        source_of(paragraphs, 870)).lower()
+    assert source_of(paragraphs, 1.3) == "Mutale Chanda-Banda"
