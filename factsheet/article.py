@@ -14,7 +14,8 @@ from factsheet.model.common import ParagraphKind
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _INTERSTITIAL = re.compile(  # a bare "READ:" only in capitals, as CNA prints it
-    r"^(?P<label>(?i:ALSO READ|READ MORE|READ ALSO|RELATED|SEE ALSO|MORE ON THIS)|READ)\s*"
+    r"^(?P<label>(?i:ALSO READ|READ MORE|READ ALSO|RELATED NEWS|RELATED|SEE ALSO|MORE ON THIS)|"
+    r"READ)\s*"
     r"[:\-–—]\s*(?P<title>\S.*?)\s*$")
 _DATELINE = re.compile(
     r"^(?P<cities>[^\W\d_][^\n,(\-–—]*?)(?:\s*,[^\n\-–—]{0,40}?|\s*\([^)\n]{0,40}\))*"
@@ -44,6 +45,9 @@ _COLON_DATELINE = re.compile(r"^(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z](?:\s*/\s
 NOT_CITIES = frozenset({"UPDATE", "BREAKING", "WATCH", "READ", "LISTEN", "EXCLUSIVE", "LIVE",
                          "ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "PHOTO",
                          "VIDEO", "ALSO READ", "READ MORE", "READ ALSO", "FILE", "RELATED"})
+#: What follows the dash of a time line rather than a dateline: a date or a time.
+_DATED = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+                    r"\d{1,4}[./:-]\d")
 #: "MUGLA, Türkiye" on a line of its own before the story, as Anadolu prints it.
 _LINE_DATELINE = re.compile(r"^(?:(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z]),\s+[A-ZÀ-Ý][\w'’ .-]{1,30}"
                             r"|(?P<pair>[A-Z][A-Z'’.-]{1,30}(?:\s*/\s*[A-Z][A-Z'’.-]{1,30})+))$")
@@ -52,6 +56,8 @@ _LENIENT_BLOCKS = 10
 _CREDIT = re.compile(
     r"(?:\((?:[^()]*\bPHOTOS?\b[^()]*|[^()]*/\s*[A-Z][A-Z .&'-]+)\)|\bPhoto:\s*\S.*"
     r"|\[[^\]]*(?:Images|PHOTO|Photo)[^\]]*\]|\b[A-Z]{2,}\s+PHOTO\s*/\s*\S.*)\s*$")
+#: A credit that closes a caption line, Bernama's included.
+_FOTO_CREDIT = re.compile(r"(?:-{1,2}\s*foto[A-Z]{2,}\b.*|\([^()]*\b(?:PHOTOS?|FOTO)\b[^()]*\))\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -95,6 +101,10 @@ def read_structure(text: str) -> Structure:
     dateline_at, cities = None, []
     for i, (start, end) in enumerate(blocks):
         found = _dateline(text[start:end])
+        if found and _FOTO_CREDIT.search(text, start, end) and i + 1 < len(blocks) and \
+                _dateline(text[slice(*blocks[i + 1])]):
+            continue  # "PONTIAN, March 8 -- Officials brief the media. --fotoBERNAMA (2030)
+            # COPYRIGHTS RESERVED": Bernama's caption repeats the dateline above the story's
         if found:
             dateline_at, cities = i, found
             break
@@ -169,6 +179,8 @@ def _dateline(chunk: str) -> list[str]:
         return []
     if any(c in NOT_CITIES for c in cities):
         return []  # "FILE - Power lines near ...": an AP file photo's caption
+    if _DATED.match(chunk, match.end() - 1):
+        return []  # "KYODO NEWS - Nov 14, 2030 - 10:05": an agency's time line
     return cities
 
 

@@ -27,7 +27,7 @@ _FORMS = (
     re.compile(r"\((?P<credit>[^()]*?\b(?:PHOTOS?|Photos?|photos?|IMAGES?|Images?|Pictures?)"
                r"\b[^()]*)\)\s*\.?\s*$"),
     # (NAME / AGENCY), (REUTERS/Name)
-    re.compile(r"\((?P<credit>[^()]*?\s?/\s?[A-Z][\w .&'’-]*)\)\s*\.?\s*$"),
+    re.compile(r"\((?P<credit>[^()]*?\s?/\s?[A-Z][\w .&'’/-]*)\)\s*\.?\s*$"),
     # ( Turkish Coast Guard Command - Anadolu Agency ), (Name - AGENCY)
     re.compile(r"\(\s*(?P<credit>[^()]*?\S\s+[-–]\s+[A-Z][\w .&'’-]*?)\s*\)\s*\.?\s*$"),
     # "... 2027. Dale Pruitt/Northwest Arkansas Courier": a name and an outlet
@@ -91,8 +91,9 @@ def find_credit(line: str) -> Credit | None:
     junk = _AFTER_CREDIT.search(line)
     if junk:
         line = line[:junk.start()]
-    if _DESK_NOTE.match(line):
-        return None  # "(ATTN: ADDS minister's comments in paras 6-8, photo)": a note to desks
+    if _DESK_NOTE.match(line) or _FOOTER.match(line):
+        return None  # "(ATTN: ADDS minister's comments in paras 6-8, photo)": a note to desks;
+        # "Copyright © ANTARA 2030": the page's footer
     for form in _FORMS:
         match = form.search(line)
         if match and _plausible(match["credit"]):
@@ -104,6 +105,10 @@ def find_credit(line: str) -> Credit | None:
 #: Notes to editors a wire prints above a story: "(ATTN: ADDS photo)", "(LEAD)", "(URGENT)".
 _DESK_NOTE = re.compile(r"\s*\((?:ATTN|LEAD|URGENT|UPDATE|CORRECTED|REFILE|EDITORS?|"
                         r"EDS)\b[^()]*\)\s*$")
+
+
+_FOOTER = re.compile(r"\s*(?:Copyright\s*©?|©)\s*(?:\d{4}\s+)?[A-Z][\w .&-]*?(?:\s+\d{4})?"
+                     r"(?:\.\s*All\s+rights\s+reserved\.?)?\s*$", re.IGNORECASE)
 
 
 def _plausible(credit: str) -> bool:

@@ -29,6 +29,8 @@ _BYLINE_OUTLET = re.compile(r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-
 _WITH_WIRE = re.compile(r"^\s*[(\[]?(?:[\w .&-]{2,30}\s+)?[Ww]ith\s+(?P<wire>AFP|AP|Reuters|dpa|EFE|"
                         r"ANSA|Xinhua|Anadolu|PTI|IANS)(?:(?:,\s*|\s+and\s+)[\w -]{2,20})?[)\]]?\s*$",
                         re.MULTILINE)
+_REPORTER = re.compile(r"^(?:Reporters?|Reported\s+by|Writer)\s*:\s*(?P<who>[^\n]{3,80}?)\s*$",
+                       re.MULTILINE)
 _REPORTING = re.compile(r"\b(?:Reporting|Writing) by (?P<who>[^;.\n]+)")
 _AGENCY_WORDS = re.compile(
     r"\b(?:News|Wire|Press|Service|Agency|Agence|Telegraph|Network|Media|Radio|Television|"
@@ -100,6 +102,9 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     _check_times(header)
     _datelines(article, header)
     _agency_from_text(article, header)
+    reporter = _REPORTER.search(article.text, article.header_end)
+    if reporter and "byline" not in header.values:  # Antara's "Reporter: X, Y" at the foot
+        header.set("byline", clean(reporter["who"]), LOW, 'from "Reporter:" at the end')
     _agency_from_credits(article, header)
     _agency_from_interviews(article, header)
     _related(article, header)

@@ -421,3 +421,28 @@ def test_anadolus_web_page_two_reporters_and_its_own_photographer() -> None:
     values = found.header.values
     assert values["byline"] == "Burak Demirci, Abdirahman Ali Yusuf"
     assert values["agency"] == "Anadolu Agency"
+
+
+def test_kyodo_time_line_after_a_blank_line_is_no_dateline() -> None:
+    found = draft("Japan's economy shrinks in July-Sept.\n\nKYODO NEWS - Nov 14, 2030 - 10:05 | "
+                  "Business, All\n\nShoppers at a supermarket in Tokyo on Oct. 28, 2030. (Kyodo)"
+                  "\n\nJapan's economy contracted 1.8 percent, government data showed Thursday.\n")
+    values = found.header.values
+    assert values["agency"] == "Kyodo News" or values["agency"].upper() == "KYODO NEWS"
+    assert values["published"].startswith("2030-11-14T10:05")
+    assert "datelines" not in values or values["datelines"] == []
+
+
+def test_bernamas_caption_repeats_the_dateline_and_antaras_foot() -> None:
+    found = draft("MMEA detains tanker after collision\n\n08/03/2030 07:42 PM\n\nPONTIAN, March 8 "
+                  "-- The maritime director briefs the media today. --fotoBERNAMA (2030) "
+                  "COPYRIGHTS RESERVED\n\nPONTIAN, March 8 (Bernama) -- The agency has detained a "
+                  "tanker, it said.\n\nRelated news: Tanker crews rescued off Johor\n\nReporter: "
+                  "Hendrikus Yarangga, Fitri Ayuningtyas\nEditor: Anton Santoso\nCopyright © "
+                  "ANTARA 2030\n")
+    values = found.header.values
+    assert values["agency"] == "Bernama"
+    assert values["byline"] == "Hendrikus Yarangga, Fitri Ayuningtyas"
+    assert [r["title"] for r in values["related"]] == ["Tanker crews rescued off Johor"]
+    assert [f.fields["credit"] for f in facts(found, "photos")] == [
+        "fotoBERNAMA (2030) COPYRIGHTS RESERVED"]
