@@ -88,7 +88,7 @@ _IN_A_SURVEY = re.compile(r"\b(?:in|by)\s+an?\s+(?P<np>[A-Z][\w&'’.-]*(?:\s+[A
 _VERDICT = re.compile(r"\b(?:guilty|liable|innocent|responsible)\b")
 _CITING = re.compile(r"\bciting (?P<np>[^,;.\"“”]{2,60})")
 _RECORDS = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>(?:[^,;\"“”]|,(?=\d{3})){2,90}?)\s+"
-                      r"(?P<verb>recorded|appealed|requested|sought|launched\s+an?\s+(?:[\w-]+\s+)?"
+                      r"(?P<verb>recorded|revised|appealed|requested|sought|launched\s+an?\s+(?:[\w-]+\s+)?"
                       r"appeal|"
                       r"registered|counted|logged|tallied|reported|found|estimates|estimated|"
                       r"kept|held|left|raised|cut|lowered|approved|allocated|ordered|released|"
@@ -285,7 +285,10 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
         return _it(article, registry, start)  # "its data show", "Its Central Java chapter"
     owner = _document_owner(article.text, start, end)
     if owner is not None:
-        return resolve(article, registry, *owner)
+        found = resolve(article, registry, *owner)
+        if found is None and _A_DOCUMENT.fullmatch(clean(article.text[start:end])):
+            return _owner_named_next(article, registry, end)  # "government data showed"
+        return found
     speaking_for = _SPEAKS_FOR.fullmatch(article.text, start, end)
     if speaking_for:  # "A NATO spokesman in Brussels": NATO, not Belgium
         body = registry.at(speaking_for.start("body"), speaking_for.end("body"))
@@ -886,7 +889,7 @@ _ITS_OWN = re.compile(r"(?:[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}(?:data|figu
                       r"spokeswoman|website|count|tally|estimates?)")
 _THE_DATA = re.compile(r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]he\s+same|[Tt]he\s+latest)\s+(?:data|"
                        r"figures|statistics|numbers|survey|poll|report|study|estimates|"
-                       r"projections|findings)")
+                       r"projections|findings|bulletin|update|release)")
 
 
 
@@ -909,14 +912,14 @@ def _data_owner(article: Article, registry: P.Registry, start: int, phrase: str
 
 #: Documents one story calls by each other's names: "a national report" that the next
 #: sentence calls "Food Banks Canada's annual HungerCount survey".
-_KIN_DOCUMENTS = "(?:report|survey|study|poll|analysis|review|audit|census)"
+_KIN_DOCUMENTS = "(?:report|survey|study|poll|analysis|review|audit|census|bulletin|update|release)"
 #: "figures released by the alliance show ..." then "The estimates, published as ..., show".
 _KIN_FIGURES = "(?:figures|data|statistics|numbers|estimates|projections|findings)"
 #: "a national report released Wednesday", "a new study": a document whose author the story
 #: names later.
 _A_DOCUMENT = re.compile(r"(?:(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,3}" + _KIN_DOCUMENTS +
-                         r"|(?:[Nn]ew|[Ll]atest|[Pp]reliminary|[Pp]rovisional)\s+(?:[a-z][\w-]*\s+)?"
-                         r"(?:figures|data|statistics|numbers))"
+                         r"|(?:[Nn]ew|[Ll]atest|[Pp]reliminary|[Pp]rovisional|[Gg]overnment|"
+                         r"[Oo]fficial)\s+(?:[a-z][\w-]*\s+)?(?:figures|data|statistics|numbers))"
                          r"(?:\s+(?:released|published|issued|out)\b[^,;]{0,30})?")
 
 

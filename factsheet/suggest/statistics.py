@@ -280,6 +280,15 @@ def _source(article: Article, registry: P.Registry, sources: _Sources,
         before = sources.of(lead)
         if before:
             return before[0], LOW, "source of the sentence that introduces the list: check it"
+    if index > 0 and sentences[index - 1].paragraph == sentence.paragraph - 1 and \
+            sentence.start == article.paragraphs[sentence.paragraph][0] and any(
+                _is_claim(article, f) for f in iter_figures(
+                    article.text, sentences[index - 1].start, sentences[index - 1].end)):
+        before = [s for s in sources.of(sentences[index - 1]) if s.party.kind != P.PERSON
+                  and s.how in ("said", "according to")]
+        if before:  # "... fell 0.5 percent, the Cabinet Office said." then "Capital
+            # expenditure rose 0.3 percent, ...": the figures the story goes on reporting
+            return before[0], LOW, "source taken from the paragraph before: check it"
     return None
 
 

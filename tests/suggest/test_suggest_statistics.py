@@ -620,3 +620,16 @@ def test_an_appeal_and_a_relative_clause_with_its_own_speaker() -> None:
     assert "Zambia" in str(source_of(paragraphs, 870)) or "government" in str(
         source_of(paragraphs, 870)).lower()
     assert source_of(paragraphs, 1.3) == "Mutale Chanda-Banda"
+
+
+def test_data_reports_go_on_in_the_next_paragraph() -> None:
+    paragraphs = ("Japan's economy contracted an annualized 1.8 percent in the July-September "
+                  "quarter, government data showed Thursday.\n\nGross domestic product fell 0.5 "
+                  "percent from the previous quarter, according to preliminary figures released "
+                  "by the Cabinet Office.\n\nCapital expenditure rose 0.3 percent.\n\nThe office "
+                  "also revised up growth for the April-June period to 1.4 percent.\n\nThe "
+                  "bulletin said 1,63,482 people had taken shelter.")
+    for value in (1.8, 0.5, 0.3, 1.4):
+        assert source_of(paragraphs, value) == "Cabinet Office", value
+    [stat] = [s for s in stats(paragraphs) if s["value"] == 0.3]
+    assert stat["attributed_to"] == "Cabinet Office"
