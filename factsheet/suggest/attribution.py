@@ -62,7 +62,8 @@ _SAYING = re.compile(r"^(?:[^,]{0,60},\s+)?(?P<np>[^,;\"“”]{2,90}?)\s+(?:[a-
 _EMBEDDED = re.compile(r"\b(?:that|which|who|whom|where)\s+(?P<np>[^,;\"“”]{2,50}?)\s+"
                        r"(?P<verb>said|say|says|estimated|estimate|estimates)\s+(?=(?:had|has|"
                        r"have|was|were|is|are|would|could|killed|left|about|some|nearly|more|"
-                       r"at\s+least|\d|(?:it|they)\s+(?:has|had|have|is|was|were|will))\b)"
+                       r"at\s+least|\d+|(?:it|they)\s+(?:has|had|have|is|was|were|will)|"
+                       r"[a-z]+s\s+(?:about|some|nearly|more\s+than|at\s+least|around)?\s*\d+)\b)"
                        r"(?P<rest>)")
 #: "police put the number at 6,000".
 _PUT = re.compile(r"(?:^|(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
@@ -399,6 +400,11 @@ def _it(article: Article, registry: P.Registry, start: int) -> PartyDraft | None
     opening = _THE_DATA.match(article.text, own.start, start) if own is not None else None
     if opening is not None:
         return _data_owner(article, registry, opening.start(), clean(opening.group()))
+    if own is not None and re.search(r"\b(?:which|that)\s+$", article.text[own.start:start]):
+        subject = [p for p in registry.all_at(own.start, min(start, own.start + 80))
+                   if p.kind not in (P.PERSON, P.STATE)]
+        if subject:  # "The Malaysian Nature Society condemned ... a site which it said covers"
+            return subject[0]
     before = [s for s in article.sentences if s.end <= start][-2:]
     for sentence in reversed(before):
         found = [s for s in sources_in(article, registry, sentence.start, sentence.end)

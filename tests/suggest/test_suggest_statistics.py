@@ -633,3 +633,14 @@ def test_data_reports_go_on_in_the_next_paragraph() -> None:
         assert source_of(paragraphs, value) == "Cabinet Office", value
     [stat] = [s for s in stats(paragraphs) if s["value"] == 0.3]
     assert stat["attributed_to"] == "Cabinet Office"
+
+
+@pytest.mark.parametrize(("paragraphs", "value", "source"), [
+    ("The Malaysian Nature Society condemned the oil spills near Tanjung Piai, a Ramsar site "
+     "which it said covers 526 hectares of mangroves.", 526, "Nature Society"),
+    ("Fighting broke out in clashes that police said left 14 people injured.", 14, "Police"),
+])
+def test_a_relative_clause_that_reports_a_figure(paragraphs: str, value: float,
+                                                 source: str) -> None:
+    assert str(source_of(paragraphs, value)).endswith(source) or \
+        str(source_of(paragraphs, value)).lower() == source.lower()
