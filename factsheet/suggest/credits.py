@@ -33,6 +33,9 @@ _FORMS = (
     # "... 2027. Dale Pruitt/Northwest Arkansas Courier": a name and an outlet
     re.compile(r"(?<=[.!?]\s)(?P<credit>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s?/\s?"
                r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,4})\s*$"),
+    # "(Ukrainian Presidential Press Office via AP)": a handout a wire distributes
+    re.compile(r"\((?P<credit>[A-Z][^()]{2,60}?\s+via\s+(?:AP|AFP|Reuters|Getty\s+Images|"
+               r"EPA|Xinhua|Anadolu))\)\s*\.?\s*$"),
     # [Getty Images], [AFP]
     re.compile(r"\[(?P<credit>[^\[\]]*?(?:Images?|PHOTO|Photo|" + _AGENCIES + r")[^\[\]]*)\]"
                r"\s*\.?\s*$"),
@@ -72,7 +75,8 @@ _FORMS = (
 )
 #: What web pages print after a credit ("Purchase Licensing Rights, opens new tab").
 _AFTER_CREDIT = re.compile(r"\s*(?:Purchase\s+Licensing\s+Rights(?:,\s*opens\s+new\s+tab)?|"
-                           r"opens\s+new\s+tab)\s*$", re.IGNORECASE)
+                           r"opens\s+new\s+tab|/\s*RESTRICTED\s+TO\s+EDITORIAL\s+USE\b.*)\s*$",
+                           re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:in|at|near|outside|over)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+"
                     r"(?:\s+(?:[A-Z][\w'’-]+|de|del|la|am|upon|on-[A-Z]\w+)){0,3})")
 

@@ -41,7 +41,8 @@ _LENIENT_DATELINE = re.compile(
     r"\((?P<agency>[^)\n]{1,40})\)\s*[-–—]{1,2}\s")
 _DATELINE_AGENCY = re.compile(r"[^\n\-–—]{0,80}?\((?P<agency>[^)\n]{1,40})\)\.?\s*"
                               r"(?:[-–—:]|(?=[A-Z]))")
-_REPORTS = re.compile(r",\s+(?P<agency>[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:reports|reported)\.\s*$")
+_REPORTS = re.compile(r",\s+(?:(?P<agency>[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:reports|reported)|"
+                      r"according\s+to\s+(?P<according>[A-Z][\w-]+(?: [A-Z][\w-]+)?))\.\s*$")
 _SECTION = re.compile(r"^(?:[A-Z][\w&-]*)(?:\s+[A-Z&][\w&-]*)?$")
 #: More than this many words, or a full stop after this many, and a line is story, not header.
 _LONGEST_HEADER_LINE = 60
@@ -176,14 +177,14 @@ def _header_by_markers(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
                       _BARE_TIME.fullmatch(line.strip()) or _DESK.fullmatch(line.strip()) or
                       _LONE_CITY.fullmatch(line.strip()) or _is_section_label(line) or
                       (credits.is_caption_line(line) and index <= 8)):
-            follows_mark = last == index - 1
+            toggled = index > 0 and re.fullmatch(r"(?:toggle|hide|show)\s+caption",
+                                                 text[slice(*lines[index - 1])].strip(), re.I)
             last = index
-            if credits.is_credit_only(line) and follows_mark and index + 1 < len(lines) and \
+            if credits.is_credit_only(line) and toggled and index + 1 < len(lines) and \
                     not credits.find_credit(text[lines[index + 1][0]:lines[index + 1][1]]) and \
                     len(text[lines[index + 1][0]:lines[index + 1][1]].split()) <= 45:
-                last = index + 1  # NPR prints the credit, then the caption; after a
-                # caption of its own ("A brewery worker ..." then "Image: Name/dpa"), the
-                # line after the credit is the story's
+                last = index + 1  # NPR prints "toggle caption", the credit, then the
+                # caption; elsewhere the line after a credit is the story's
         elif index > 8:
             break
     return lines[:last + 1] if last >= 1 else []
@@ -518,9 +519,12 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
             return
     for s, e, _ in [p for p in article.paragraphs if p[0] >= article.header_end][:4]:
         found = _REPORTS.search(article.text[s:e])
-        if found and is_agency_name(found["agency"]):
-            header.set("agency", found["agency"], LOW,
-                       f'from "{found.group().strip(", ")}"')
+        agency = found and (found["agency"] or found["according"])
+        known = gazetteer().organisations.get(agency) if agency else None
+        if agency and (found["agency"] and is_agency_name(agency) or (
+                known is not None and known.kind == "news_agency")):
+            # ", Ukrinform reports.", ", according to Ukrinform." in the first paragraphs
+            header.set("agency", agency, LOW, f'from "{found.group().strip(", ")}"')
             return
     with_wire = _WITH_WIRE.search(article.text, article.header_end)
     if with_wire:  # "(FRANCE 24 with AFP)" at the foot of the story

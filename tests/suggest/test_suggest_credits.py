@@ -105,3 +105,17 @@ def test_an_agency_in_brackets_after_another_bracket(note: str) -> None:
     line = f"Foreign Minister Kim Ji-ho shakes hands with his guest in Seoul. {note} (Yonhap)"
     found = find_credit(line)
     assert found is not None and line[slice(*found.credit)] == "Yonhap"
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Rescuers work at the site in Odesa. (Photo by Handout / UKRAINIAN EMERGENCY SERVICE / AFP) "
+     "/ RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT \"AFP PHOTO\" - NO MARKETING",
+     "Photo by Handout / UKRAINIAN EMERGENCY SERVICE / AFP"),
+    ("President Ostapchuk speaks with freed prisoners in the Chernihiv region. (Ukrainian "
+     "Presidential Press Office via AP)", "Ukrainian Presidential Press Office via AP"),
+])
+def test_handout_credits(line: str, credit: str) -> None:
+    from factsheet.suggest.credits import find_credit
+
+    found = find_credit(line)
+    assert found is not None and line[slice(*found.credit)] == credit

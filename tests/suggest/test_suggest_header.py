@@ -446,3 +446,13 @@ def test_bernamas_caption_repeats_the_dateline_and_antaras_foot() -> None:
     assert [r["title"] for r in values["related"]] == ["Tanker crews rescued off Johor"]
     assert [f.fields["credit"] for f in facts(found, "photos")] == [
         "fotoBERNAMA (2030) COPYRIGHTS RESERVED"]
+
+
+def test_ukrinforms_time_line_credit_and_according_to() -> None:
+    found = draft("Russia attacks Ukraine with 164 drones overnight\n19.11.2029 10:42\nPhoto: State "
+                  "Emergency Service of Ukraine\n\nOn the night of November 19, Russian invaders "
+                  "attacked Ukraine with 164 strike UAVs of the Shahed and other types, as well "
+                  "as five Iskander-M ballistic missiles.\n\nThe Air Force of the Armed Forces of "
+                  "Ukraine reported this on Telegram, according to Ukrinform.\n")
+    assert found.header.values["agency"] == "Ukrinform"
+    assert 164 in [f.fields["value"] for f in facts(found, "statistics")]
