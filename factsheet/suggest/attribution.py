@@ -378,15 +378,21 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
 def _named_after_state(article: Article, start: int, end: int) -> bool:
     """Return True for a capitalised name that holds a country's name and more: "Statistics
     Netherlands", "Bank Indonesia", "Infrastructure Victoria"."""
-    words = re.sub(r"^(?:the|The)\s+", "", clean(article.text[start:end])).split()
+    words = re.sub(r"^(?:the|The)\s+|\s+\([A-Z][\w&.-]{1,12}\)$", "",
+                   clean(article.text[start:end])).split()  # "... (BUSA)": the name only
     if len(words) < 2 or len(words) > 6 or words[0] in STOP_CAPS:
         return False
     if not all(w[:1].isupper() or w in ("of", "for", "and", "de") for w in words):
         return False
     g = gazetteer()
     plain = [P.strip_possessive(w)[0] for w in words]
-    states = [w for w in plain if w in g.names]
-    others = [w for w in plain if w not in g.names and w not in g.adjectives and
+    for size in (3, 2):  # "Statistics South Africa": a country's name of several words
+        for i in range(len(plain) - size + 1):
+            if " ".join(plain[i:i + size]) in g.names:
+                plain = plain[:i] + ["\0"] + plain[i + size:]
+                break
+    states = [w for w in plain if w == "\0" or w in g.names]
+    others = [w for w in plain if w != "\0" and w not in g.names and w not in g.adjectives and
               w[:1].isupper() and w.lower() not in g.title_words]
     return bool(states) and bool(others)
 

@@ -66,7 +66,8 @@ _SUBJECT_ASIDE = re.compile(r"^(?P<np>[^,;:\"“”]{2,90}?),\s+[^\"“”]{1,30
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?P<np>[^\"“”]{1,90}?),?\s+(?:called|termed|dubbed|"
                           r"described\s+as|referred\s+to\s+as)\s*$")
 #: "X called it "..."", "X described the visit as "..."", "X branded the plan "..."".
-_NAMING = re.compile(r"\b(?:called|described|dubbed|branded|termed|labelled|labeled)\s+"
+_NAMING = re.compile(r"\b(?:called|described|dubbed|branded|termed|labelled|labeled|welcomed|"
+                     r"hailed|praised|denounced|dismissed|condemned|critici[sz]ed)\s+"
                      r"(?:(?:it|him|her|them|this|that|the\s+[\w'’ -]{1,40}?|his\s+[\w'’ -]{1,40}?"
                      r"|their\s+[\w'’ -]{1,40}?|its\s+[\w'’ -]{1,40}?)\s+)?(?:as\s+)?$")
 #: 'According to Melnyk, "..."'.
@@ -96,7 +97,8 @@ _SAID_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'
                          r"(?:said|says|added|told|wrote)\b")
 #: Verbs that make the short quotation after them someone's words.
 _SPOKEN_SHORT = re.compile(r"\b(?:" + _SPEECH + r"|rejected|welcomed|called|described|"
-                           r"dismissed|condemned|hailed|praised|criticised|criticized)\b")
+                           r"dismissed|condemned|hailed|praised|criticised|criticized|saying|"
+                           r"adding|noting|arguing|insisting|warning)\b")
 #: A speech verb shortly before a short quotation makes it one.
 _SPOKEN = re.compile(r"\b(?:" + _SPEECH + r"|backed|supported|rejected|welcomed|called)\b")
 
@@ -459,13 +461,15 @@ def _spoken_in_clause(text: str, start: int) -> bool:
     """Return True when the words before a short quotation, in its own sentence, report
     speech ('said it would "respect every word"', 'called the ruling "a long-overdue
     correction"'), and the quotation is no "so-called" label."""
-    before = text[max(0, start - 120):start]
+    before = text[max(0, start - 200):start]
+    if re.search(r"\bso-called\s*$", before):
+        return False
+    # the sentence so far, without the quotations in it: 'said its forces had carried out a
+    # "massive strike" on "military-industrial facilities"'
+    before = re.sub(r"[\"“][^\"“”]{0,200}[\"”]", " ", before)
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind('"'), before.rfind("”"),
               before.rfind("“"))
-    clause = before[cut + 1:]
-    if re.search(r"\bso-called\s*$", clause):
-        return False
-    return bool(_SPOKEN_SHORT.search(clause))
+    return bool(_SPOKEN_SHORT.search(before[cut + 1:]))
 
 
 def _clause_subject(text: str, start: int, end: int) -> tuple[int, int]:

@@ -45,6 +45,8 @@ _CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|la
 #: allocated or paid out ("had allocated UAH 450 million") is a statistic.
 _GRANTED = re.compile(r"\b(?:announced|earmarked|offered)\s+(?:an?\s+|the\s+)?"
                       r"(?:(?!that\b)[\w-]+\s+){0,4}(?:of\s+)?$")
+_DEMANDED = re.compile(r"\b(?:is|are|was|were)\s+(?:demanding|seeking|asking\s+for|calling\s+for)"
+                       r"\s+(?:an?\s+|the\s+)?[^.;:\"“”]*$")
 _TARGET = re.compile(r"^\s*(?:percent\s+|per\s+cent\s+)?(?:inflation\s+|annual\s+|"
                      r"medium-term\s+)?(?:target|goal|ceiling|threshold|benchmark|cap)\b")
 #: "Lt. Col. Steven Harlan, 58, guilty": an age after a name.
@@ -250,6 +252,9 @@ def _is_claim(article: Article, figure: Figure) -> bool:
         return False  # "3.9 billion pesos (US$68 million)": the same amount converted
     if (figure.currency or figure.percent) and _GRANTED.search(clause):
         return False  # "announced an ex gratia of Rs 10 lakh", "offered a pay rise of 9%"
+    if _DEMANDED.search(text[max(0, figure.number_start - 160):figure.start]):
+        return False  # "is demanding a base pay increase of 151,000 won, ... a bonus equal to
+        # 30 percent of ... and a retirement age of 64": what a side asks for, no claim
     committed = _COMMITTED.search(clause) and not _DOCUMENTED.match(
         text, figure.end, min(len(text), figure.end + 160))
     return not article.in_quote(figure.start, figure.end) and not committed

@@ -404,3 +404,16 @@ def test_a_counterpart_named_after_a_comma_is_a_person() -> None:
     assert last_speaker("Starmer met his Latvian counterpart, Andris Kalnins, in Riga.\n\n"
                         'Kalnins said the talks went well. "Every ship counts," he said.') == \
         "Andris Kalnins"
+
+
+@pytest.mark.parametrize(("paragraph", "text"), [
+    ('Ozols said the navy had carried out a "massive strike" on "military-industrial '
+     'facilities" in the region.', "military-industrial facilities"),
+    ("Ozols rejected the criticism from the opposition, saying deliveries were \"ahead of "
+     'schedule."', "ahead of schedule."),
+    ('Ozols welcomed the pledges as "the guarantees we have been asking for since the first '
+     'day" and left.', "the guarantees we have been asking for since the first day"),
+])
+def test_more_short_and_partial_quotations_of_the_subject(paragraph: str, text: str) -> None:
+    found = quotes(paragraph)
+    assert ("Andris Ozols", text) in [(s, t) for s, t, _ in found]

@@ -644,3 +644,10 @@ def test_a_relative_clause_that_reports_a_figure(paragraphs: str, value: float,
                                                  source: str) -> None:
     assert str(source_of(paragraphs, value)).endswith(source) or \
         str(source_of(paragraphs, value)).lower() == source.lower()
+
+
+def test_a_body_named_after_a_country_of_two_words_and_a_sides_demands() -> None:
+    assert source_of("Unemployment stood at 31.9% in the fourth quarter, figures published by "
+                     "Statistics South Africa show.", 31.9) == "Statistics South Africa"
+    assert stats("The union is demanding a monthly pay increase of 151,000 won and a bonus "
+                 "equal to 30 percent of net profit, the union said.") == []
