@@ -46,9 +46,14 @@ _COMMITMENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _POSITION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (stance, re.compile(pattern, re.IGNORECASE)) for stance, pattern in (
         ("oppose", r"\bopposition\s+to\b|\boppos(?:es|ed)\b|\bcritici[sz](?:ed|es)\b|"
-                   r"\bcondemned\b|\bdenounced\b|\bobjected\s+to\b|\brejected\b|\bprotested\b"),
+                   r"\bcondemned\b|\bdenounced\b|\bobjected\s+to\b|\brejected\b|\brejects\b|"
+                   r"\bprotested\b|\baccused\b|\baccuses\b|\bdenie[sd]\b|\bdismissed\b|"
+                   r"\b(?:voiced|expressed)\s+(?:deep\s+|grave\s+|serious\s+)?concern\b|"
+                   r"\bwarned\s+against\b"),
         ("support", r"\bwelcomed\b|\bbacked\b|\bendorsed\b|\bpraised\b|\bhailed\b|"
-                    r"\bthank(?:ed|ing)\b|\bsupport\s+for\b|\bsupports\b"),
+                    r"\bthank(?:ed|ing)\b|\bsupport\s+for\b|\bsupports\b|\bcalled\s+(?:on|for)\b|"
+                    r"\burged\b|\burges\b|\bappealed\s+(?:to|for)\b|\bpressed\s+for\b|"
+                    r"\bdemanded\b|\bdefended\b|\binsisted\b"),
         ("conditional", r"\bonly\s+if\b|\bon\s+condition\s+that\b"),
     ))
 _CONDITION = re.compile(r"[,]?\s+(?P<condition>(?:once|if|provided(?:\s+that)?|subject\s+to|"

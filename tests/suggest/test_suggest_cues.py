@@ -67,3 +67,16 @@ def test_a_refusal_voiced_by_a_minister_is_also_a_position_of_the_minister() -> 
     found = found_facts("Finland will not send warships, Finnish Foreign Minister Helena "
                         "Virtanen said.", "positions")
     assert [(p["holder"], p["stance"]) for p in found] == [("Helena Virtanen", "oppose")]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "stance"), [
+    ("Finland called on Poland to reopen the border crossings.", "Finland", "support"),
+    ("Lithuania urged the bloc to extend sanctions.", "Lithuania", "support"),
+    ("Estonia accused Latvia of dumping cheap grain.", "Estonia", "oppose"),
+    ("Poland denies breaching the quota.", "Poland", "oppose"),
+    ("Finland voiced concern over the new pipeline.", "Finland", "oppose"),
+])
+def test_more_stance_cues(sentence: str, holder: str, stance: str) -> None:
+    [position] = found_facts(sentence, "positions")
+    assert position["holder"] == holder
+    assert position["stance"] == stance
