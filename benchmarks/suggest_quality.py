@@ -16,7 +16,8 @@ the same text. Then, per category:
   as the same instant, since the story often prints no time zone;
 - datelines and interstitials (related links): the cities and titles, as multisets;
 - photo credits: photos matched by overlapping evidence, counted right when the credit line
-  is the same; pictured persons: the (photo, person) pairs;
+  is the same (brackets around the whole line aside); pictured persons: the (photo, person)
+  pairs;
 - parties: matched one to one when a mention overlaps or the names agree (a leading "the"
   aside);
 - quotations, statistics, commitments, positions: matched one to one by overlapping
@@ -166,7 +167,7 @@ def compare(gold: Any, suggested: Any) -> dict[str, Tally]:
     photos = _match(gold.photos, suggested.photos)
     scores["photo credits"] = _counted(
         gold.photos, suggested.photos,
-        [(g, s) for g, s in photos if _norm(g.credit) == _norm(s.credit)], "photo",
+        [(g, s) for g, s in photos if _credit(g.credit) == _credit(s.credit)], "photo",
         lambda p: p.credit)
     g_pics = [(g.id, p) for g in gold.photos for p in g.pictured]
     s_pics = [(s, p) for s in suggested.photos for p in s.pictured]
@@ -215,6 +216,15 @@ def _same_value_of(gold: Any, suggested: Any) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _credit(text: str) -> str:
+    """A credit line without the brackets around it: gold writers copy "(Yonhap)" or
+    "[File: Name/AFP]" with or without them."""
+    text = _norm(text)
+    while len(text) > 2 and text[0] + text[-1] in ("()", "[]"):
+        text = text[1:-1].strip()
+    return text
 
 
 def _multiset(gold: list[str], suggested: list[str], what: str) -> Tally:
