@@ -212,7 +212,7 @@ def _lenient_dateline(text: str, blocks: list[tuple[int, int]], i: int) -> list[
 _LINK_LIST = re.compile(r"(?P<label>(?i:Recommended(?:\s+[Ss]tories)?|Related(?:\s+[Cc]overage|"
                         r"\s+[Ss]tories|\s+[Aa]rticles)?|More\s+on\s+this\s+story|Read\s+more|"
                         r"See\s+also|Also\s+read|ALSO\s+READ|READ\s+MORE|RELATED|On\s+the\s+same\s+topic|"
-                        r"More\s+on\s+this\s+topic|You\s+(?:may|might)\s+also\s+like|"
+                        r"More\s+on\s+this\s+topic|You\s+(?:may|might)\s+also\s+like|Keep\s+reading|"
                         r"More\s+from\s+[A-Z][\w&]*(?:\s+[A-Z&][\w&]*)?))"
                         r"[ \t]*:?[ \t]*")
 _LIST_NOISE = re.compile(r"list\s+(?:of\s+\d+\s+items|\d+\s+of\s+\d+)|end\s+of\s+list",

@@ -75,7 +75,8 @@ _FORMS = (
 )
 #: What web pages print after a credit ("Purchase Licensing Rights, opens new tab").
 _AFTER_CREDIT = re.compile(r"\s*(?:Purchase\s+Licensing\s+Rights(?:,\s*opens\s+new\s+tab)?|"
-                           r"opens\s+new\s+tab|/\s*RESTRICTED\s+TO\s+EDITORIAL\s+USE\b.*)\s*$",
+                           r"opens\s+new\s+tab|/\s*RESTRICTED\s+TO\s+EDITORIAL\s+USE\b.*|"
+                           r"\(PTI\d{2}_\d{2}_\d{4}_\w+\))\s*$",
                            re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:in|at|near|outside|over)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+"
                     r"(?:\s+(?:[A-Z][\w'’-]+|de|del|la|am|upon|on-[A-Z]\w+)){0,3})")
@@ -117,6 +118,8 @@ _FOOTER = re.compile(r"\s*(?:Copyright\s*©?|©)\s*(?:\d{4}\s+)?[A-Z][\w .&-]*?(
 
 def _plausible(credit: str) -> bool:
     words = credit.split()
+    if re.fullmatch(r"(?:photos?|video|audio|gallery|watch)", credit.strip(), re.IGNORECASE):
+        return False  # "... 23 missing (Photo)": EFE's mark that a photo goes with the story
     return 0 < len(words) <= 12
 
 

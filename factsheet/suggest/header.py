@@ -103,6 +103,7 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
     _check_times(header)
     _datelines(article, header)
     _agency_from_text(article, header)
+    _feed_time(article, header, zone)
     reporter = _REPORTER.search(article.text, article.header_end)
     if reporter and "byline" not in header.values:  # Antara's "Reporter: X, Y" at the foot
         header.set("byline", clean(reporter["who"]), LOW, 'from "Reporter:" at the end')
@@ -373,6 +374,8 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     if not match or len(match["who"].split()) > 16:
         return False
     who = re.sub(r"\s+(?:Staff|staff|Newsroom|newsroom)$", "", match["who"].rstrip("."))
+    who = re.sub(r"^(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|"
+                 r"journalist)\s+(?=[A-Z])", "", who)  # "By energy reporter Tom Carrick"
     if re.match(r"(?:Text|Written|Words|Story)\s", line) and is_agency_name(who):
         header.set("byline", who)  # "Text by: FRANCE 24": the outlet signs as the author
         return True
@@ -534,6 +537,29 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
     if reporting and "byline" not in header.values:
         header.set("byline", clean(reporting["who"]), LOW,
                    'from "Reporting by" at the end')
+
+
+#: PTI's feed ends "RC\n10181652\nNNNN": month, day, hour and minute the story was filed.
+_FEED_TIME = re.compile(r"^(?P<month>\d{2})(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})\s*\n"
+                        r"\s*NNNN\s*$", re.MULTILINE)
+
+
+def _feed_time(article: Article, header: HeaderDraft, zone: dt.tzinfo) -> None:
+    """Read the time a feed's closing code gives when the header prints none; the year is
+    the one the dateline's month and day fall in among the years the story mentions."""
+    match = _FEED_TIME.search(article.text, max(article.header_end, len(article.text) - 200))
+    if match is None or "published" in header.values:
+        return
+    years = sorted({int(y) for y in re.findall(r"\b20\d{2}\b", article.text)}, reverse=True)
+    if not years:
+        return
+    try:
+        value = dt.datetime(years[0], int(match["month"]), int(match["day"]), int(match["hour"]),
+                            int(match["minute"]), tzinfo=zone)
+    except ValueError:
+        return
+    header.set("published", format_stamp(value), LOW,
+               f'from the feed code "{match.group().split()[0]}": check the year and zone')
 
 
 def _agency_from_credits(article: Article, header: HeaderDraft) -> None:

@@ -24,7 +24,7 @@ _DATES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+" + _MONTH + r",?[\s-]+(?P<year>\d{4})",
                re.I),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+    re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})"),
     re.compile(r"(?<![\d-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})"),
 
@@ -61,9 +61,16 @@ def read_stamps(line: str, default: dt.tzinfo) -> dict[str, Stamp]:
     found: dict[str, Stamp] = {}
     segments = _segments(line)
     dates = [m for _, segment in segments if (m := _date_match(segment)) is not None]
+    last: tuple[str, str] | None = None  # the last unlabelled date printed without a time
     for label, segment in segments:
         stamp = read_stamp(segment, default)
         if stamp is None and dates and _TIME.search(segment):
+            if label is None and last is not None:
+                # "14 Nov 2029 | 23:42 GMT": the time of the date before the bar
+                name, date_text = last
+                found[name] = read_stamp(f"{date_text} {segment}", default) or found[name]
+                last = None
+                continue
             # "Updated January 14 2028 - 6:41pm, first published 2:05pm": the same day
             year, month, day = dates[0][0]
             stamp = read_stamp(f"{year}-{month:02d}-{day:02d} {segment}", default)
@@ -71,6 +78,8 @@ def read_stamps(line: str, default: dt.tzinfo) -> dict[str, Stamp]:
             continue
         name = label or ("published" if "published" not in found else "updated")
         found.setdefault(name, stamp)
+        date_only = label is None and not stamp.time_printed and found[name] is stamp
+        last = (name, segment) if date_only else None
     return found
 
 

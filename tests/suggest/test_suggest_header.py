@@ -456,3 +456,28 @@ def test_ukrinforms_time_line_credit_and_according_to() -> None:
                   "Ukraine reported this on Telegram, according to Ukrinform.\n")
     assert found.header.values["agency"] == "Ukrinform"
     assert 164 in [f.fields["value"] for f in facts(found, "statistics")]
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    ("14 Nov 2029 | 23:42 GMT", "2029-11-14T23:42"), ("2030/04/01 11:27 KST", "2030-04-01T11:27")])
+def test_a_date_and_its_time_on_one_line(line: str, when: str) -> None:
+    found = draft(f"Colombia declares national disaster (Photo)\n\n{line}\n\nBogota, Nov 14 (EFE).- "
+                  "Rains killed at least 41 people, the agency said.\n")
+    assert found.header.values["published"].startswith(when)
+    assert "updated" not in found.header.values
+    assert facts(found, "photos") == []
+
+
+def test_ptis_feed_code_a_role_before_the_byline_and_a_keep_reading_list() -> None:
+    found = draft("SC pulls up Punjab over farm fires\n\nBy energy reporter Tom Carrick\n\n"
+                  "New Delhi: Smog near India Gate on Thursday, Oct. 18, 2029. (PTI Photo/Arun "
+                  "Sharma)(PTI10_18_2029_000087B)\n\nNew Delhi, Oct 18 (PTI) The court said 41 "
+                  "fires were counted.\n\nKeep reading\nlist of 2 items\nlist 1 of 2\nFamine "
+                  "spreads to 14 areas\nlist 2 of 2\nWho is funding the war?\nend of list\n\nThe "
+                  "hearing resumes on Monday.\n\nRC\n10181652\nNNNN\n")
+    values = found.header.values
+    assert values["byline"] == "Tom Carrick"
+    assert values["published"].startswith("2029-10-18T16:52")
+    assert [r["title"] for r in values["related"]] == ["Famine spreads to 14 areas",
+                                                        "Who is funding the war?"]
+    assert [f.fields["credit"] for f in facts(found, "photos")] == ["PTI Photo/Arun Sharma"]
