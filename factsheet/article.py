@@ -57,7 +57,8 @@ _CREDIT = re.compile(
     r"(?:\((?:[^()]*\bPHOTOS?\b[^()]*|[^()]*/\s*[A-Z][A-Z .&'-]+)\)|\bPhoto:\s*\S.*"
     r"|\[[^\]]*(?:Images|PHOTO|Photo)[^\]]*\]|\b[A-Z]{2,}\s+PHOTO\s*/\s*\S.*)\s*$")
 #: A credit that closes a caption line, Bernama's included.
-_FOTO_CREDIT = re.compile(r"(?:-{1,2}\s*foto[A-Z]{2,}\b.*|\([^()]*\b(?:PHOTOS?|FOTO)\b[^()]*\))\s*$")
+_FOTO_CREDIT = re.compile(r"(?:-{1,2}\s*foto[A-Z]{2,}\b.*|\([^()]*\b(?:PHOTOS?|FOTO)\b[^()]*\))"
+                          r"\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 

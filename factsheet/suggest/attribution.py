@@ -389,7 +389,7 @@ def _named_after_state(article: Article, start: int, end: int) -> bool:
     for size in (3, 2):  # "Statistics South Africa": a country's name of several words
         for i in range(len(plain) - size + 1):
             if " ".join(plain[i:i + size]) in g.names:
-                plain = plain[:i] + ["\0"] + plain[i + size:]
+                plain = [*plain[:i], "\0", *plain[i + size:]]
                 break
     states = [w for w in plain if w == "\0" or w in g.names]
     others = [w for w in plain if w != "\0" and w not in g.names and w not in g.adjectives and

@@ -26,9 +26,9 @@ _BYLINE_OUTLET = re.compile(r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-
                             r"\((?P<outlet>[^()]{2,40})\)")
 
 #: "(FRANCE 24 with AFP)", "(With AFP)", "- with Reuters": the wire a page's story draws on.
-_WITH_WIRE = re.compile(r"^\s*[(\[]?(?:[\w .&-]{2,30}\s+)?[Ww]ith\s+(?P<wire>AFP|AP|Reuters|dpa|EFE|"
-                        r"ANSA|Xinhua|Anadolu|PTI|IANS)(?:(?:,\s*|\s+and\s+)[\w -]{2,20})?[)\]]?\s*$",
-                        re.MULTILINE)
+_WITH_WIRE = re.compile(r"^\s*[(\[]?(?:[\w .&-]{2,30}\s+)?[Ww]ith\s+(?P<wire>AFP|AP|Reuters|dpa|"
+                        r"EFE|ANSA|Xinhua|Anadolu|PTI|IANS)(?:(?:,\s*|\s+and\s+)[\w -]{2,20})?"
+                        r"[)\]]?\s*$", re.MULTILINE)
 _REPORTER = re.compile(r"^(?:Reporters?|Reported\s+by|Writer)\s*:\s*(?P<who>[^\n]{3,80}?)\s*$",
                        re.MULTILINE)
 _REPORTING = re.compile(r"\b(?:Reporting|Writing) by (?P<who>[^;.\n]+)")
@@ -524,7 +524,7 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
         found = _REPORTS.search(article.text[s:e])
         agency = found and (found["agency"] or found["according"])
         known = gazetteer().organisations.get(agency) if agency else None
-        if agency and (found["agency"] and is_agency_name(agency) or (
+        if agency and ((found["agency"] and is_agency_name(agency)) or (
                 known is not None and known.kind == "news_agency")):
             # ", Ukrinform reports.", ", according to Ukrinform." in the first paragraphs
             header.set("agency", agency, LOW, f'from "{found.group().strip(", ")}"')

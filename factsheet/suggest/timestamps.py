@@ -221,7 +221,8 @@ def read_date(text: str) -> dt.date | None:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "EMBARGOED TO 0001 THURSDAY MARCH 29", "EMBARGOED UNTIL 00:01 GMT, Tuesday 4 June 2029".
-EMBARGO = re.compile(r"^\s*EMBARGO(?:ED)?\s+(?:TO|UNTIL|TILL)\s*:?\s+(?P<hour>\d{2}):?(?P<minute>\d{2})"
+EMBARGO = re.compile(r"^\s*EMBARGO(?:ED)?\s+(?:TO|UNTIL|TILL)\s*:?\s+(?P<hour>\d{2}):?"
+                     r"(?P<minute>\d{2})"
                      r"(?:\s*(?:HRS|HOURS|H))?(?:\s+(?P<zone>[A-Z]{2,4}))?,?\s+"
                      r"(?:(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s+)?(?:" + _MONTH +
                      r"\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+))"

@@ -358,8 +358,8 @@ def test_a_byline_with_wires_and_the_outlet_a_source_spoke_to() -> None:
     values = found.header.values
     assert values["byline"] == "Lukas Brandt"
     assert values["agency"] == "DW"
-    assert [found.text[s:e] for s, e in facts(found, "statistics")[0].evidence][0].startswith(
-        "German breweries sold")
+    first = facts(found, "statistics")[0].evidence[0]
+    assert found.text[first[0]:first[1]].startswith("German breweries sold")
 
 
 def test_a_text_by_byline_and_a_wire_at_the_foot() -> None:
