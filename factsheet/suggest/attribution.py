@@ -360,9 +360,9 @@ def resolve(article: Article, registry: P.Registry, start: int, end: int
         family = _family_name_first(registry, P.strip_possessive(words[0])[0], start, end)
         if family is not None:
             return family
-        named = _source_by_surname(registry, P.strip_possessive(words[0])[0], start, end)
-        if named is not None:
-            return named
+        by_surname = _source_by_surname(registry, P.strip_possessive(words[0])[0], start, end)
+        if by_surname is not None:
+            return by_surname
     earlier = _named_earlier(article, registry, start, end, phrase)
     if earlier is not None:
         return earlier
@@ -403,9 +403,9 @@ def _it(article: Article, registry: P.Registry, start: int) -> PartyDraft | None
     document its own sentence opens with ("The report calls for a benefit, which it estimates
     would cost $4.2 billion")."""
     own = next((s for s in article.sentences if s.start <= start < s.end), None)
-    opening = _THE_DATA.match(article.text, own.start, start) if own is not None else None
-    if opening is not None:
-        return _data_owner(article, registry, opening.start(), clean(opening.group()))
+    document = _THE_DATA.match(article.text, own.start, start) if own is not None else None
+    if document is not None:
+        return _data_owner(article, registry, document.start(), clean(document.group()))
     if own is not None and re.search(r"\b(?:which|that)\s+$", article.text[own.start:start]):
         subject = [p for p in registry.all_at(own.start, min(start, own.start + 80))
                    if p.kind not in (P.PERSON, P.STATE)]

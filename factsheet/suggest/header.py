@@ -522,7 +522,9 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
             return
     for s, e, _ in [p for p in article.paragraphs if p[0] >= article.header_end][:4]:
         found = _REPORTS.search(article.text[s:e])
-        agency = found and (found["agency"] or found["according"])
+        if found is None:
+            continue
+        agency = found["agency"] or found["according"]
         known = gazetteer().organisations.get(agency) if agency else None
         if agency and ((found["agency"] and is_agency_name(agency)) or (
                 known is not None and known.kind == "news_agency")):
