@@ -779,6 +779,8 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
             return found_name
     if not found and head in _GENERIC_HEADS:
         return _only_body_nearby(article, registry, start, end)
+    if not found and head == "government":
+        return _government_of_the_story(article, registry, start, end)
     if not found:
         return None
     party = _new_source(article, registry, found[-1].start(), found[-1].end())
@@ -792,6 +794,25 @@ def _named_earlier(article: Article, registry: P.Registry, start: int, end: int,
 _GENERIC_HEADS = frozenset({"union", "group", "organisation", "organization", "association",
                             "federation", "charity", "body", "watchdog", "alliance",
                             "coalition", "campaign", "network"})
+
+
+def _government_of_the_story(article: Article, registry: P.Registry, start: int, end: int
+                             ) -> PartyDraft | None:
+    """Return the government "the government" means when the story names none: that of
+    the state it names most (low confidence), if one state leads clearly."""
+    counts = sorted(((len([m for m in p.mentions if m[0] < start + 2000]), p)
+                     for p in registry.parties if p.kind == P.STATE and p.country),
+                    key=lambda item: -item[0])
+    if not counts or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    state = counts[0][1]
+    party = registry.add(PartyDraft(f"org:{state.country}:government", f"Government of "
+                                    f"{state.name}", "government_body", country=state.country,
+                                    affiliation=state, confidence=LOW,
+                                    heads=("government",)), (start, end))
+    if not party.notes:
+        party.notes.append(f'"the government" of a story mostly about {state.name}: check it')
+    return party
 
 
 def _only_body_nearby(article: Article, registry: P.Registry, start: int, end: int

@@ -80,3 +80,13 @@ def test_more_stance_cues(sentence: str, holder: str, stance: str) -> None:
     [position] = found_facts(sentence, "positions")
     assert position["holder"] == holder
     assert position["stance"] == stance
+
+
+def test_the_government_of_a_story_about_one_country() -> None:
+    found = draft("A headline\n\nLIMA, Peru - Peru's death toll rose to 27, Peru's interior "
+                  "ministry said. Rescuers in Peru reached the tunnels.\n\nQuispe said the "
+                  "government will send 60 more rescue specialists from the capital.\n")
+    [commitment] = facts(found, "commitments")
+    [by] = commitment.fields["by"]
+    assert by.name == "Government of Peru" and by.affiliation is not None
+    assert by.affiliation.name == "Peru"
