@@ -59,7 +59,8 @@ _POSITION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CONDITION = re.compile(r"[,]?\s+(?P<condition>(?:once|if|provided(?:\s+that)?|subject\s+to|"
                         r"on\s+condition\s+that|as\s+soon\s+as|as\s+long\s+as|until)\s+[^,;.]+)")
 _CLAUSE_STOP = re.compile(r",\s+(?:[^,]{1,60}?\s+(?:said|told|wrote|added|reported)\b|"
-                          r"according\s+to|citing|adding|arguing|saying|calling)|[;.]|\s+but\s+|"
+                          r"according\s+to|citing|adding|arguing|saying|calling)|;|"
+                          r"\.(?!\d)|\s+but\s+|"
                           r",\s+(?:though|although|while|which)\b|\s+—\s+|\s+and\s+(?=(?:would|"
                           r"will|is|are|was|were|has|have|had|plans|pledged|promised|agreed|"
                           r"offered|stands|said)\b)|,?\s+and\s+that\b")

@@ -90,3 +90,9 @@ def test_the_government_of_a_story_about_one_country() -> None:
     [by] = commitment.fields["by"]
     assert by.name == "Government of Peru" and by.affiliation is not None
     assert by.affiliation.name == "Peru"
+
+
+def test_an_amount_with_a_decimal_point_stays_in_the_action() -> None:
+    [commitment] = found_facts("Poland pledged 2.1 billion euros in aid for the region.",
+                               "commitments")
+    assert commitment["action"].startswith("2.1 billion euros")
