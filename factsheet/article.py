@@ -30,7 +30,12 @@ _WIRE_AGENCIES = frozenset(
         "TASR", "MTI", "PAP", "STA", "HINA", "Tanjug", "Agerpres", "LETA", "ELTA", "BNS",
         "Belga", "ANP", "NTB", "TT", "STT", "Ritzau", "Lusa", "Europa Press", "NNA", "APP",
         "BSS", "Antara", "PNA", "VNA", "CNA", "KCNA", "Sputnik", "RIA Novosti", "CP", "NZPA",
-        "Bloomberg", "UNN", "Yonhap News Agency", "Kyodo News"))
+        "Bloomberg", "UNN", "Yonhap News Agency", "Kyodo News", "NAN", "KNA", "APS", "MAP",
+        "TAP", "ENA", "RSS", "Prensa Latina", "Andina", "Télam", "Telam", "ABI", "AIM",
+        "Inform", "Kazinform", "Trend", "AKIpress", "Kabar", "Xinhua News Agency", "IRIB",
+        "SANA", "NINA", "INA", "Kuna", "Thai PBS", "TNA", "Lao News Agency", "AKP", "Pajhwok",
+        "NHK", "PA", "PA Media", "Canadian Press", "The Canadian Press", "Ghana News Agency",
+        "GNA", "APA News", "SAPA", "ANA"))
 _AGENCY_DATELINE = re.compile(
     r"^(?P<cities>[A-Z][\w'’.-]+(?:[ /-][A-Z][\w'’.-]+){0,3})(?:\s*,[^\n()\-–—]{1,40}?|"
     r"\s*\([^)\n]{1,30}\))?\s*\((?P<agency>[^)\n]{1,30})\)\s*(?:[-–—]{1,2}\s*|:\s*)?(?=\S)")

@@ -25,6 +25,9 @@ _BYLINE = re.compile(r"^(?:by|BY|By|(?:Text|Written|Words|Story)\s+by\s*:?)\s+(?
 _BYLINE_OUTLET = re.compile(r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s*"
                             r"\((?P<outlet>[^()]{2,40})\)")
 
+#: An agency's site footer: "Anadolu Agency website contains only a portion of the news".
+_FOOTER = re.compile(r"^(?P<agency>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s+website\s+contains\b",
+                     re.MULTILINE)
 #: "(FRANCE 24 with AFP)", "(With AFP)", "- with Reuters": the wire a page's story draws on.
 _WITH_WIRE = re.compile(r"^\s*[(\[]?(?:[\w .&-]{2,30}\s+)?[Ww]ith\s+(?P<wire>AFP|AP|Reuters|dpa|"
                         r"EFE|ANSA|Xinhua|Anadolu|PTI|IANS)(?:(?:,\s*|\s+and\s+)[\w -]{2,20})?"
@@ -531,6 +534,10 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
             # ", Ukrinform reports.", ", according to Ukrinform." in the first paragraphs
             header.set("agency", agency, LOW, f'from "{found.group().strip(", ")}"')
             return
+    footer = _FOOTER.search(article.text, article.header_end)
+    if footer and is_agency_name(footer["agency"]):  # "Anadolu Agency website contains only
+        header.set("agency", footer["agency"], LOW, "from the page's footer")  # a portion..."
+        return
     with_wire = _WITH_WIRE.search(article.text, article.header_end)
     if with_wire:  # "(FRANCE 24 with AFP)" at the foot of the story
         header.set("agency", with_wire["wire"], LOW, f'from "{with_wire.group().strip()}"')

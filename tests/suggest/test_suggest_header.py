@@ -481,3 +481,15 @@ def test_ptis_feed_code_a_role_before_the_byline_and_a_keep_reading_list() -> No
     assert [r["title"] for r in values["related"]] == ["Famine spreads to 14 areas",
                                                         "Who is funding the war?"]
     assert [f.fields["credit"] for f in facts(found, "photos")] == ["PTI Photo/Arun Sharma"]
+
+
+def test_a_national_agencys_dateline_and_an_agency_sites_footer() -> None:
+    found = draft("FG, AfDB sign $520m loan\n\nBy Ifeoma Nwachukwu\n\nAbuja, April 16, 2030 (NAN) "
+                  "The Federal Government signed a loan agreement, the ministry said.\n")
+    assert found.header.values["agency"] == "NAN"
+    assert found.header.values["datelines"] == ["ABUJA"]
+    found = draft("Turkiye, Iraq agree to fast-track Development Road\n\nBurak Demir  "
+                  "|19.02.2030 - Update : 19.02.2030\n\nANKARA\n\nTurkiye and Iraq agreed on "
+                  "Tuesday to speed up work, the minister said.\n\nAnadolu Agency website "
+                  "contains only a portion of the news stories offered to subscribers.\n")
+    assert found.header.values["agency"] == "Anadolu Agency"
