@@ -12,8 +12,10 @@ through factsheet's own pipeline, so every piece of evidence is a ``[start, end)
 the same text. Then, per category:
 
 - header fields (title, byline, agency, published, updated): exact values — text compared
-  ignoring case and runs of spaces; times compared as printed (the date and time of day), or
-  as the same instant, since the story often prints no time zone;
+  ignoring case and runs of spaces, an agency by the organisation it names ("AP" = "The
+  Associated Press", as factsheet's list of organisations has it); times compared as printed
+  (the date and time of day), or as the same instant, since the story often prints no time
+  zone;
 - datelines and interstitials (related links): the cities and titles, as multisets;
 - photo credits: photos matched by overlapping evidence, counted right when the credit line
   is the same (brackets around the whole line aside); pictured persons: the (photo, person)
@@ -201,7 +203,8 @@ def compare(gold: Any, suggested: Any) -> dict[str, Tally]:
 
 def _field(name: str, gold: Any, suggested: Any) -> Tally:
     tally = Tally(int(gold is not None), int(suggested is not None))
-    if gold is not None and suggested is not None and _same_value_of(gold, suggested):
+    same = _same_agency if name == "agency" else _same_value_of
+    if gold is not None and suggested is not None and same(gold, suggested):
         tally.matched = 1
     elif gold is not None or suggested is not None:
         tally.misses.append(f"{name}: gold {gold!r}, suggested {suggested!r}")
@@ -212,6 +215,22 @@ def _same_value_of(gold: Any, suggested: Any) -> bool:
     if isinstance(gold, dt.datetime) and isinstance(suggested, dt.datetime):
         return gold == suggested or gold.replace(tzinfo=None) == suggested.replace(tzinfo=None)
     return _norm(str(gold)) == _norm(str(suggested))
+
+
+def _same_agency(gold: Any, suggested: Any) -> bool:
+    """The same outlet under its two names ("AP", "The Associated Press"; "NAN", "News Agency
+    of Nigeria"), as factsheet's list of organisations knows them."""
+    from factsheet.suggest.data import gazetteer
+
+    known = gazetteer().organisations
+
+    def key(text: str) -> str:
+        text = " ".join(str(text).split())
+        for name in (text, text.removeprefix("The "), f"The {text}"):
+            if name in known:
+                return known[name].name.casefold()
+        return _norm(text).removeprefix("the ")
+    return key(gold) == key(suggested)
 
 
 def _norm(text: str) -> str:
