@@ -29,7 +29,7 @@ SAY = (r"said|says|told(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+[
        r"estimates|"
        r"calculated|showed|shows|show|found(?=\s+that\b)|finds(?=\s+that\b)")
 _TRAILING = re.compile(r",\s+(?P<np>[^,;\"“”]{2,90}?)\s+(?P<verb>" + SAY + r")\b"
-                       r"(?P<rest>(?:(?!,\s+(?:while|whereas|but)\s)[^.;])*)")
+                       r"(?P<rest>(?:(?!,\s+(?:while|whereas|but)\s)[^.;]){0,160})")
 _INVERTED = re.compile(r",\s+(?P<verb>said|says|according to)\s+(?P<np>(?:(?!\b(?:would|will|"
                        r"had|has|have|was|were|is|are|could|should|did|does)\b)[^,;.\"“”–—]){2,70}?)"
                        r"(?P<rest>(?:\s+(?:on|in|via)\s+[^,;.]{1,40})?)\s*(?:[,;.–—]|$)")

@@ -23,7 +23,7 @@ from factsheet.model.common import Confidence
 from factsheet.suggest import attribution as A
 from factsheet.suggest import parties as P
 from factsheet.suggest.draft import HIGH, LOW, Draft, FactDraft, PartyDraft
-from factsheet.suggest.text import Article, Quoted, split_sentences
+from factsheet.suggest.text import Article, Quoted
 
 MIN_WORDS = 4
 #: Longer than this, a "quotation" is more likely an unclosed quotation mark than a quote.
@@ -168,8 +168,7 @@ def _from_sentence_before(article: Article, registry: P.Registry, quote: Quoted
     """Return the person a sentence of the same paragraph opens with when the quotation
     follows it unattributed ('Political analyst Gonzalo Paredes was blunt. "..."')."""
     text = article.text
-    p_start, p_end, _ = article.paragraphs[quote.paragraph]
-    sentences = split_sentences(text, p_start, p_end)
+    sentences = article.paragraph_sentences(quote.paragraph)
     before = [(s, e) for s, e in sentences if e <= quote.start + 1]
     if not before or text[before[-1][1]:quote.start].strip() not in ("", ":"):
         return None
@@ -208,7 +207,7 @@ def _from_paragraph_before(article: Article, registry: P.Registry, quote: Quoted
     p_start, p_end, _ = article.paragraphs[quote.paragraph - 1]
     if any(p_start <= q.start < p_end for q in article.quotes):
         return None
-    sentences = split_sentences(article.text, p_start, p_end)
+    sentences = article.paragraph_sentences(quote.paragraph - 1)
     if not sentences:
         return None
     s, e = sentences[-1]
@@ -258,7 +257,7 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
     """Return (speaker, confidence, note) for a quotation, or None."""
     text = article.text
     p_start, p_end, _ = article.paragraphs[quote.paragraph]
-    sentences = split_sentences(text, p_start, p_end)
+    sentences = article.paragraph_sentences(quote.paragraph)
     current = next(((s, e) for s, e in sentences if s <= quote.start < e), (p_start, p_end))
     close = quote.end
     after = text[close:current[1]]

@@ -107,6 +107,15 @@ class Article:
         return find_captions(self.text, [(s, e) for s, e, kind in self.paragraphs
                                          if kind is not ParagraphKind.INTERSTITIAL])
 
+    def paragraph_sentences(self, index: int) -> list[tuple[int, int]]:
+        """Return the sentences of paragraph ``index`` (all of it, header or body), split
+        once however many quotations ask."""
+        cache = self.__dict__.setdefault("_paragraph_sentences", {})
+        if index not in cache:
+            block = self.structure.paragraphs[index]
+            cache[index] = split_sentences(self.text, block.start, block.end)
+        return cache[index]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
@@ -123,13 +132,35 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if match.group().startswith(".") and _is_abbreviation(text, last, match.start()) and \
                 not _CLOCK_THEN_SENTENCE.match(text, max(last, match.start() - 4)):
             continue  # "Gen. Smith"; but "... after 2:30 p.m. The venue holds" ends there
-        if _inside_open_quote(text, last, stop):
+        if stop - last <= LONGEST_SENTENCE and _inside_open_quote(text, last, stop):
             continue
-        found.append((last, stop))
+        found += _bounded(text, last, stop)
         last = _skip_space(text, stop, end)
     if last < end and text[last:end].strip():
-        found.append((last, end))
+        found += _bounded(text, last, end)
     return found
+
+
+#: No sentence of a story runs longer than this; a longer run (a list with no full stop, or
+#: hostile input) is cut at a comma or a space, so that every rule's work per sentence stays
+#: bounded.
+LONGEST_SENTENCE = 1500
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return ``[start, end)`` as one sentence, or cut into pieces of at most
+    ``LONGEST_SENTENCE`` characters."""
+    pieces = []
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        cut = max(text.rfind(", ", start + LONGEST_SENTENCE // 2, limit),
+                  text.rfind(" ", start + LONGEST_SENTENCE // 2, limit))
+        stop = cut + 1 if cut > start else limit
+        pieces.append((start, stop))
+        start = _skip_space(text, stop, end)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 _CLOCK_THEN_SENTENCE = re.compile(r"\s?[ap]\.m\.\s+(?:The|A|An|He|She|It|They|We|I|In|On|At|"
@@ -137,7 +168,7 @@ _CLOCK_THEN_SENTENCE = re.compile(r"\s?[ap]\.m\.\s+(?:The|A|An|He|She|It|They|We
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[start:dot])
+    word = re.search(r"([\w.]+)$", text[max(start, dot - 40):dot])
     if not word:
         return False
     token = word.group(1).lower()

@@ -655,3 +655,12 @@ def test_a_body_named_after_a_country_of_two_words_and_a_sides_demands() -> None
                      "Statistics South Africa show.", 31.9) == "Statistics South Africa"
     assert stats("The union is demanding a monthly pay increase of 151,000 won and a bonus "
                  "equal to 30 percent of net profit, the union said.") == []
+
+
+def test_a_run_with_no_full_stop_is_cut_into_bounded_sentences() -> None:
+    from factsheet.suggest.text import LONGEST_SENTENCE, split_sentences
+
+    text = ", ".join(["exports rose 5 percent"] * 400) + "."
+    pieces = split_sentences(text, 0, len(text))
+    assert len(pieces) > 1 and all(e - s <= LONGEST_SENTENCE for s, e in pieces)
+    assert "".join(text[s:e] for s, e in pieces).replace(" ", "") == text.replace(" ", "")
