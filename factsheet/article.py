@@ -51,8 +51,8 @@ NOT_CITIES = frozenset({"UPDATE", "BREAKING", "WATCH", "READ", "LISTEN", "EXCLUS
                          "ANALYSIS", "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "PHOTO",
                          "VIDEO", "ALSO READ", "READ MORE", "READ ALSO", "FILE", "RELATED"})
 #: What follows the dash of a time line rather than a dateline: a date or a time.
-_DATED = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
-                    r"\d{1,4}[./:-]\d")
+_DATED = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+"
+                    r"\d{4}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}\b")
 #: "MUGLA, Türkiye" on a line of its own before the story, as Anadolu prints it.
 _LINE_DATELINE = re.compile(r"^(?:(?P<cities>[A-Z][A-Z'’. -]{1,30}[A-Z]),\s+[A-ZÀ-Ý][\w'’ .-]{1,30}"
                             r"|(?P<pair>[A-Z][A-Z'’.-]{1,30}(?:\s*/\s*[A-Z][A-Z'’.-]{1,30})+))$")
@@ -250,8 +250,10 @@ def _unbulleted(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def _is_link_title(chunk: str) -> bool:
-    """Return True for a line that may be a related story's title: short, no full stop."""
-    return "\n" not in chunk and len(chunk.split()) <= 25 and not chunk.rstrip().endswith(".")
+    """Return True for a line that may be a related story's title: short, with no full stop
+    and no quotation marks at its end (a title may ask a question)."""
+    return "\n" not in chunk and len(chunk.split()) <= 25 and \
+        not re.search(r"[.!:;\"”’]\s*$", chunk) and not re.search(r"\b(?:said|says)\b", chunk)
 
 
 def _is_subhead(chunk: str) -> bool:

@@ -134,3 +134,20 @@ def test_bulleted_links_and_a_more_from_section_block() -> None:
     assert [title for _, title, _, _ in read_structure(text).related] == [
         "UAE petrol prices for February announced", "Adnoc Gas posts record profit",
         "Oil prices extend losses"]
+
+
+@pytest.mark.parametrize(("text", "cities"), [
+    ("H\n\nKABUL - 3.5 million Afghans need aid, the UN said.\n", ["KABUL"]),
+    ("H\n\nWASHINGTON - Jan. 6 rioters were freed, officials said.\n", ["WASHINGTON"]),
+    ("H\n\nKYODO NEWS - Nov 14, 2030 - 10:05\n\nThe office said output fell.\n", []),
+])
+def test_a_figure_or_a_date_after_the_dash(text: str, cities: list[str]) -> None:
+    assert read_structure(text).datelines == cities
+
+
+def test_a_quoted_paragraph_after_related_links_stays_in_the_story() -> None:
+    text = ("H\n\nPARIS - It said 5.\n\nRead More\n\nTitle of a story\n\nThe minister said: "
+            '"We will act."\n')
+    structure = read_structure(text)
+    assert [title for _, title, _, _ in structure.related] == ["Title of a story"]
+    assert structure.paragraphs[-1].kind.value == "body"

@@ -11,9 +11,11 @@ anonymous sources ("officials said") — no party is made for them.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from factsheet.suggest import parties as P
 from factsheet.suggest.data import gazetteer
@@ -397,6 +399,28 @@ def _named_after_state(article: Article, start: int, end: int) -> bool:
     return bool(states) and bool(others)
 
 
+#: How deep one sentence's source may look into other sentences' sources ("the report"
+#: → the sentence that named the report → ...): deeper chains cost time exponentially.
+_LOOKUP_DEPTH = 2
+
+
+def _looks_elsewhere(rule: Callable[..., PartyDraft | None]) -> Callable[..., PartyDraft | None]:
+    """Run a rule that reads other sentences' sources, unless such rules are already
+    nested ``_LOOKUP_DEPTH`` deep for this article (then it finds nothing)."""
+    @functools.wraps(rule)
+    def bounded(article: Article, *args: Any) -> PartyDraft | None:
+        depth = article.__dict__.get("_lookup_depth", 0)
+        if depth >= _LOOKUP_DEPTH:
+            return None
+        article.__dict__["_lookup_depth"] = depth + 1
+        try:
+            return rule(article, *args)
+        finally:
+            article.__dict__["_lookup_depth"] = depth
+    return bounded
+
+
+@_looks_elsewhere
 def _it(article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
     """Return the body "it said" continues: the source of the nearest sentence before that
     names one ("The tribunal said ... It said turnout was 86.2%"), if it is no person; or the
@@ -803,7 +827,8 @@ def _government_of_the_story(article: Article, registry: P.Registry, start: int,
     counts = sorted(((len([m for m in p.mentions if m[0] < start + 2000]), p)
                      for p in registry.parties if p.kind == P.STATE and p.country),
                     key=lambda item: -item[0])
-    if not counts or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+    if not counts or counts[0][0] == 0 or (len(counts) > 1 and
+                                           counts[0][0] < 2 * counts[1][0]):
         return None
     state = counts[0][1]
     party = registry.add(PartyDraft(f"org:{state.country}:government", f"Government of "
@@ -815,6 +840,7 @@ def _government_of_the_story(article: Article, registry: P.Registry, start: int,
     return party
 
 
+@_looks_elsewhere
 def _only_body_nearby(article: Article, registry: P.Registry, start: int, end: int
                       ) -> PartyDraft | None:
     """Return the one body (no state, government or person) named in the last 600
@@ -926,6 +952,7 @@ _THE_DATA = re.compile(r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]he\s+same|[Tt]he\s+late
 
 
 
+@_looks_elsewhere
 def _data_owner(article: Article, registry: P.Registry, start: int, phrase: str
                 ) -> PartyDraft | None:
     """Return whose data "the data" are: the source of the last sentence that named data
@@ -956,6 +983,7 @@ _A_DOCUMENT = re.compile(r"(?:(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,3}" +
                          r"(?:\s+(?:released|published|issued|out)\b[^,;]{0,30})?")
 
 
+@_looks_elsewhere
 def _owner_named_next(article: Article, registry: P.Registry, end: int) -> PartyDraft | None:
     """Return the author of "a report" the next two sentences name: "according to a national
     report released Wednesday. Food Banks Canada's annual HungerCount survey ... found"."""
@@ -976,6 +1004,7 @@ def _owner_named_next(article: Article, registry: P.Registry, end: int) -> Party
     return None
 
 
+@_looks_elsewhere
 def _issuer(
 article: Article, registry: P.Registry, start: int) -> PartyDraft | None:
     """Return who issued "the statement": the source of the last sentence that names one."""

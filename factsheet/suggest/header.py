@@ -29,9 +29,9 @@ _BYLINE_OUTLET = re.compile(r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-
 _FOOTER = re.compile(r"^(?P<agency>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s+website\s+contains\b",
                      re.MULTILINE)
 #: "(FRANCE 24 with AFP)", "(With AFP)", "- with Reuters": the wire a page's story draws on.
-_WITH_WIRE = re.compile(r"^\s*[(\[]?(?:[\w .&-]{2,30}\s+)?[Ww]ith\s+(?P<wire>AFP|AP|Reuters|dpa|"
+_WITH_WIRE = re.compile(r"^[ \t]*[(\[]?(?:[\w .&-]{2,30}\s+)?[Ww]ith\s+(?P<wire>AFP|AP|Reuters|dpa|"
                         r"EFE|ANSA|Xinhua|Anadolu|PTI|IANS)(?:(?:,\s*|\s+and\s+)[\w -]{2,20})?"
-                        r"[)\]]?\s*$", re.MULTILINE)
+                        r"[)\]]?[ \t]*$", re.MULTILINE)
 _REPORTER = re.compile(r"^(?:Reporters?|Reported\s+by|Writer)\s*:\s*(?P<who>[^\n]{3,80}?)\s*$",
                        re.MULTILINE)
 _REPORTING = re.compile(r"\b(?:Reporting|Writing) by (?P<who>[^;.\n]+)")
@@ -393,9 +393,10 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     parts = [p.strip() for p in re.split(r",\s+|\s+[|–—-]\s+", who) if p.strip()]
     desk = _STAFF_ROLE.fullmatch(parts[-1]) if len(parts) > 1 else None
     if desk:  # "By Harriet Okonjo-Lane, PA Environment Correspondent": PA, then the role
-        parts[-1] = desk["agency"] or ""
+        known = gazetteer().organisations.get(desk["agency"] or "")
+        parts[-1] = desk["agency"] if known is not None and known.kind == "news_agency" else ""
         parts = [p for p in parts if p]
-        if not desk["agency"]:
+        if not parts[-1:] or parts[-1] != desk["agency"]:
             header.set("byline", ", ".join(parts))
             return True
     agency = parts[-1] if parts and is_agency_name(parts[-1]) else None
@@ -555,15 +556,16 @@ _FEED_TIME = re.compile(r"^(?P<month>\d{2})(?P<day>\d{2})(?P<hour>\d{2})(?P<minu
 
 def _feed_time(article: Article, header: HeaderDraft, zone: dt.tzinfo) -> None:
     """Read the time a feed's closing code gives when the header prints none; the year is
-    the one the dateline's month and day fall in among the years the story mentions."""
+    the one the story mentions most (the latest of those mentioned as often)."""
     match = _FEED_TIME.search(article.text, max(article.header_end, len(article.text) - 200))
     if match is None or "published" in header.values:
         return
-    years = sorted({int(y) for y in re.findall(r"\b20\d{2}\b", article.text)}, reverse=True)
+    years = [int(y) for y in re.findall(r"\b20\d{2}\b", article.text)]
     if not years:
         return
+    year = max(set(years), key=lambda y: (years.count(y), y))
     try:
-        value = dt.datetime(years[0], int(match["month"]), int(match["day"]), int(match["hour"]),
+        value = dt.datetime(year, int(match["month"]), int(match["day"]), int(match["hour"]),
                             int(match["minute"]), tzinfo=zone)
     except ValueError:
         return

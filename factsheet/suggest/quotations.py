@@ -36,11 +36,12 @@ _SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|stressed|noted|declare
            r"attributed")
 #: A noun phrase's characters: no clause punctuation, but the dot of "Dr." or "K.S.".
 _NP = r"(?:[^,.;:\"“”]|\.(?=\s?[A-Z]))"
-_AFTER = re.compile(r"^\s*,?\s*(?P<np>" + _NP + r"{1,90}?)\s+(?:" + _SPEECH + r")\b")
+_AFTER = re.compile(r"^\s*(?:,\s*)?(?P<np>(?=\S)" + _NP + r"{1,90}?)\s+(?:" + _SPEECH + r")\b")
 #: '"...," its spokesperson, Nikos Alexiou, told ...': a role and the name set off by commas.
-_AFTER_APPOSED = re.compile(r"^\s*,?\s*(?P<np>[^.;:\"“”]{1,120}?,\s+[^.;:\"“”]{1,60}?),?\s+(?:"
+_AFTER_APPOSED = re.compile(r"^\s*(?:,\s*)?(?P<np>(?=\S)[^.;:\"“”]{1,120}?,\s+[^.;:\"“”]{1,60}?),?"
+                            r"\s+(?:"
                             + _SPEECH + r")\b")
-_AFTER_INVERTED = re.compile(r"^\s*,?\s*(?:" + _SPEECH + r")\s+(?P<np>" + _NP + r"{1,90})")
+_AFTER_INVERTED = re.compile(r"^\s*(?:,\s*)?(?:" + _SPEECH + r")\s+(?P<np>" + _NP + r"{1,90})")
 
 _BEFORE = re.compile(r"(?P<np>[^,;:\"“”]{1,90}?),?\s+(?:" + _SPEECH + r")\b[^\"“”]{0,160}$")
 _QUOTED_AS = re.compile(r"quoted\s+(?P<np>[^,;:\"“”]{1,90}?)\s+as\s+saying\b")
@@ -93,8 +94,8 @@ _SAID_IT_WAS = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:the|its|
                           r"he|she|they)\b[^\"“”.,;]{0,50}?\s(?:was|is|were|are|remained|"
                           r"remains|had\s+been|would\s+be)\s+[\"“]?$")
 #: '"Every ship counts," he said.': a short sentence attributed after it.
-_SAID_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
-                         r"(?:said|says|added|told|wrote)\b")
+_SAID_AFTER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:he|she|they|[A-Z][\w'’-]+"
+                         r"(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:said|says|added|told|wrote)\b")
 #: Verbs that make the short quotation after them someone's words.
 _SPOKEN_SHORT = re.compile(r"\b(?:" + _SPEECH + r"|rejected|welcomed|called|described|"
                            r"dismissed|condemned|hailed|praised|criticised|criticized|saying|"
@@ -260,7 +261,7 @@ def _speaker(article: Article, registry: P.Registry, quote: Quoted) -> Found | N
     sentences = article.paragraph_sentences(quote.paragraph)
     current = next(((s, e) for s, e in sentences if s <= quote.start < e), (p_start, p_end))
     close = quote.end
-    after = text[close:current[1]]
+    after = text[close:min(current[1], close + 400)]  # a speaker is named close after
     for pattern in (_AFTER, _AFTER_INVERTED):
         match = pattern.match(after)
         if match and pattern is _AFTER and re.match(

@@ -45,8 +45,14 @@ _CONVERSION = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|crore|la
 #: allocated or paid out ("had allocated UAH 450 million") is a statistic.
 _GRANTED = re.compile(r"\b(?:announced|earmarked|offered)\s+(?:an?\s+|the\s+)?"
                       r"(?:(?!that\b)[\w-]+\s+){0,4}(?:of\s+)?$")
+#: The words that count a part of a whole: "Twenty-eight of the alliance's 32 members".
+_PART_WORDS = (r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+               r"[Tt]en|[Ee]leven|[Tt]welve|[\w]+teen|(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|"
+               r"[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)(?:-[a-z]+)?|[Mm]ost|[Mm]any|[Ss]ome|"
+               r"[Aa]ll|[Hh]alf|[Ss]everal|[Ff]ew|[Dd]ozens?|[Hh]undreds?|[Tt]housands?)")
 _DEMANDED = re.compile(r"\b(?:is|are|was|were)\s+(?:demanding|seeking|asking\s+for|calling\s+for)"
-                       r"\s+(?:an?\s+|the\s+)?[^.;:\"“”]*$")
+                       r"\s+(?:an?\s+|the\s+)?(?:(?!,?\s+(?:but|while|whereas|although)\s|\s+"
+                       r"(?:said|says)\s)[^.;:\"“”])*$")
 _TARGET = re.compile(r"^\s*(?:percent\s+|per\s+cent\s+)?(?:inflation\s+|annual\s+|"
                      r"medium-term\s+)?(?:target|goal|ceiling|threshold|benchmark|cap)\b")
 #: "Lt. Col. Steven Harlan, 58, guilty": an age after a name.
@@ -208,7 +214,9 @@ def _is_claim(article: Article, figure: Figure) -> bool:
             r"^\s*(?:am|pm|a\.m\.|p\.m\.|hrs|GMT|UTC)\b", after):
         return False  # "the 120-day deadline", "at around 7.30 am"
     if not figure.percent and not figure.currency and figure.value < 1000 and re.search(
-            r"(?<!\bthis\s)(?<!\blast\s)(?<!\bnext\s)\b(?:[Yy]ear|[Gg]rade|[Ll]evel|[Cc]ategory|"
+            r"(?<!\bthis\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bpast\s)(?<!\bsame\s)"
+            r"(?<!\bprevious\s)(?<!\bcoming\s)(?<!\bwhole\s)(?<!\bfirst\s)(?<!\bthat\s)"
+            r"(?<!\bsecond\s)(?<!\bthird\s)(?<!\bfiscal\s)\b(?:[Yy]ear|[Gg]rade|[Ll]evel|[Cc]ategory|"
             r"[Pp]hase|[Ss]tage|Article|[Ss]ection|Line|[Rr]oute|[Gg]ate|[Pp]latform|[Zz]one|"
             r"[Ss]ector|[Cc]hapter|[Rr]ound|[Gg]ame|[Ww]ard|[Bb]lock|[Uu]nit|[Rr]eactor|"
             r"[Tt]erminal|No)\.?\s+$", before):
@@ -228,8 +236,8 @@ def _is_claim(article: Article, figure: Figure) -> bool:
             r"\b(?:aged|ages(?:\s+of)?)\s+\d{1,3}\s*(?:to|and|-|–)\s*$",
             text[max(0, figure.number_start - 25):figure.number_start], re.IGNORECASE):
         return False  # "Germans aged 18 to 29"
-    if re.search(r"(?:\d\s+of\s+(?:the\s+[\w-]+['’]s|the|its|their)|\b[\w-]+\s+of\s+(?:the\s+"
-                 r"[\w-]+['’]s|its|their))\s+$",
+    if re.search(r"(?:\d\s+of\s+(?:the\s+[\w-]+['’]s|the|its|their)|\b" + _PART_WORDS +
+                 r"\s+of\s+(?:the\s+[\w-]+['’]s|its|their))\s+$",
                  text[max(0, figure.number_start - 40):figure.number_start]):
         return False  # "38 of the country's 47 counties": the whole the part is of
     if figure.in_words and re.match(r"^\s+of\s+(?:her|his|their|its|our|my)\s", after):

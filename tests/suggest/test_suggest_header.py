@@ -493,3 +493,10 @@ def test_a_national_agencys_dateline_and_an_agency_sites_footer() -> None:
                   "Tuesday to speed up work, the minister said.\n\nAnadolu Agency website "
                   "contains only a portion of the news stories offered to subscribers.\n")
     assert found.header.values["agency"] == "Anadolu Agency"
+
+
+def test_a_post_after_the_byline_names_an_agency_only_if_it_is_one() -> None:
+    found = draft("Headline of the story\n\nBy Jane Doe, NY Correspondent\n\nLONDON - Police "
+                  "said 3 died.\n")
+    assert found.header.values["byline"] == "Jane Doe"
+    assert "agency" not in found.header.values

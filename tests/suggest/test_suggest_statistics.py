@@ -664,3 +664,24 @@ def test_a_run_with_no_full_stop_is_cut_into_bounded_sentences() -> None:
     pieces = split_sentences(text, 0, len(text))
     assert len(pieces) > 1 and all(e - s <= LONGEST_SENTENCE for s, e in pieces)
     assert "".join(text[s:e] for s, e in pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_sources_that_point_at_each_other_end() -> None:
+    # "a new report" looks ahead for its author and "It" back for its source; neither names
+    # one, and the search ends (it used to recurse until Python stopped it)
+    head = "Wages rise\n\nLONDON (Reuters) - "
+    assert facts(draft(head + "A new report found wages rose 4%. It said turnout was 86.2%.\n"),
+                 "statistics") == []
+    paragraph = " ".join(f"The report said wages rose {i}%." for i in range(1, 9))
+    assert facts(draft(head + paragraph + "\n"), "statistics") == []
+    assert source_of("The Statistics Office said in a report on Monday that prices rose 1%. "
+                     + paragraph, 8) == "Statistics Office"
+
+
+@pytest.mark.parametrize(("paragraphs", "kept"), [
+    ("The union is demanding a raise, but police said 300 people were arrested.", 300),
+    ("Over the past year 40 people were killed, police said.", 40),
+    ("Because of the country's 7% inflation, prices rose, the ministry said.", 7),
+])
+def test_rules_keep_to_their_own_words(paragraphs: str, kept: float) -> None:
+    assert kept in [s["value"] for s in stats(paragraphs)]
