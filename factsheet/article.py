@@ -18,7 +18,7 @@ _INTERSTITIAL = re.compile(  # a bare "READ:" only in capitals, as CNA prints it
     r"READ)\s*"
     r"[:\-–—]\s*(?P<title>\S.*?)\s*$")
 _DATELINE = re.compile(
-    r"^(?P<cities>[^\W\d_][^\n,(\-–—]*?)(?:\s*,[^\n\-–—]{0,40}?|\s*\([^)\n]{0,40}\))*"
+    r"^(?P<cities>[^\W\d_][^\n,(\-–—]*?)(?:\s*,[^\n,\-–—]{0,40}?|\s*\([^)\n]{0,40}\))*"
     r"\s+[-–—]{1,2}\s+\S")
 #: Agencies whose name in brackets ends a dateline that has no dash: "Dhanbad, Mar 4 (PTI)
 #: Nine miners ...", "Paris (AFP) – ...".

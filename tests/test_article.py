@@ -151,3 +151,9 @@ def test_a_quoted_paragraph_after_related_links_stays_in_the_story() -> None:
     structure = read_structure(text)
     assert [title for _, title, _, _ in structure.related] == ["Title of a story"]
     assert structure.paragraphs[-1].kind.value == "body"
+
+
+def test_a_long_list_with_commas_is_no_dateline() -> None:
+    # the dateline pattern once tried every way of grouping the commas: 2**n
+    text = "H\n\n" + ", ".join(["Apples"] * 60) + " and pears are sold here.\n"
+    assert read_structure(text).datelines == []
