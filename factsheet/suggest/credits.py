@@ -129,6 +129,12 @@ def is_caption_line(line: str) -> bool:
     return found is not None and len(line[:found.start].split()) >= 3
 
 
+def is_caption_toggle(line: str) -> bool:
+    """Return True for NPR's "toggle caption" button, printed before a credit and the
+    caption it introduces (the only page that puts the caption after the credit)."""
+    return re.fullmatch(r"(?:toggle|hide|show)\s+caption", line.strip(), re.I) is not None
+
+
 def is_credit_only(line: str) -> bool:
     """Return True when ``line`` holds nothing but a credit."""
     found = find_credit(line)
@@ -246,7 +252,7 @@ def find_captions(text: str, paragraphs: list[tuple[int, int]]) -> list[Caption]
                 if index + 1 < len(lines) else ""
             if next_line and len(previous.split()) >= 5 and find_credit(previous) is None:
                 found.append(Caption(prev_start, prev_end, shift, agency))
-            elif re.fullmatch(r"(?:toggle|hide|show)\s+caption", previous.strip(), re.I) and \
+            elif is_caption_toggle(previous) and \
                     5 <= len(following.split()) <= 60 and \
                     find_credit(following) is None and following.rstrip().endswith("."):
                 # NPR prints "toggle caption", the credit, then the caption

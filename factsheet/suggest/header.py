@@ -85,8 +85,7 @@ def read_header(article: Article, draft: Draft, zone: dt.tzinfo,
         if credits.is_caption_line(line) or credits.is_credit_only(line) or \
                 _PAGE_JUNK.fullmatch(line.strip()):
             continue
-        known = gazetteer().organisations.get(line.strip())
-        if known is not None and known.kind == "news_agency":  # "Reuters" on a line of its own
+        if _is_wire(line.strip()):  # "Reuters" on a line of its own
             header.set("agency", line.strip(), HIGH)
             continue
         if any(not _is_section_label(r) for r in rest) and _bare_byline(line, header):
@@ -181,8 +180,7 @@ def _header_by_markers(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
                       _BARE_TIME.fullmatch(line.strip()) or _DESK.fullmatch(line.strip()) or
                       _LONE_CITY.fullmatch(line.strip()) or _is_section_label(line) or
                       (credits.is_caption_line(line) and index <= 8)):
-            toggled = index > 0 and re.fullmatch(r"(?:toggle|hide|show)\s+caption",
-                                                 text[slice(*lines[index - 1])].strip(), re.I)
+            toggled = index > 0 and credits.is_caption_toggle(text[slice(*lines[index - 1])])
             last = index
             if credits.is_credit_only(line) and toggled and index + 1 < len(lines) and \
                     not credits.find_credit(text[lines[index + 1][0]:lines[index + 1][1]]) and \
@@ -393,8 +391,7 @@ def _byline(line: str, header: HeaderDraft) -> bool:
     parts = [p.strip() for p in re.split(r",\s+|\s+[|–—-]\s+", who) if p.strip()]
     desk = _STAFF_ROLE.fullmatch(parts[-1]) if len(parts) > 1 else None
     if desk:  # "By Harriet Okonjo-Lane, PA Environment Correspondent": PA, then the role
-        known = gazetteer().organisations.get(desk["agency"] or "")
-        parts[-1] = desk["agency"] if known is not None and known.kind == "news_agency" else ""
+        parts[-1] = desk["agency"] if _is_wire(desk["agency"] or "") else ""
         parts = [p for p in parts if p]
         if not parts[-1:] or parts[-1] != desk["agency"]:
             header.set("byline", ", ".join(parts))
@@ -463,6 +460,12 @@ def _bare_byline(line: str, header: HeaderDraft) -> bool:
     return True
 
 
+def _is_wire(name: str) -> bool:
+    """Return True when the list of organisations knows ``name`` as a news agency."""
+    known = gazetteer().organisations.get(name)
+    return known is not None and known.kind == "news_agency"
+
+
 def is_agency_name(text: str) -> bool:
     """Return True when ``text`` names a news organisation rather than people."""
     known = gazetteer().organisations.get(text)
@@ -529,9 +532,7 @@ def _agency_from_text(article: Article, header: HeaderDraft) -> None:
         if found is None:
             continue
         agency = found["agency"] or found["according"]
-        known = gazetteer().organisations.get(agency) if agency else None
-        if agency and ((found["agency"] and is_agency_name(agency)) or (
-                known is not None and known.kind == "news_agency")):
+        if agency and ((found["agency"] and is_agency_name(agency)) or _is_wire(agency)):
             # ", Ukrinform reports.", ", according to Ukrinform." in the first paragraphs
             header.set("agency", agency, LOW, f'from "{found.group().strip(", ")}"')
             return

@@ -204,12 +204,14 @@ def format_stamp(value: dt.datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def day_before(reference: dt.date, weekday: str) -> dt.date | None:
     """Return the date of ``weekday`` ("Thursday") on or before ``reference``."""
-    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    if weekday.lower() not in names:
+    if weekday.lower() not in _WEEKDAYS:
         return None
-    back = (reference.weekday() - names.index(weekday.lower())) % 7
+    back = (reference.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
     return reference - dt.timedelta(days=back)
 
 
@@ -219,7 +221,6 @@ def read_date(text: str) -> dt.date | None:
     return dt.date(*found) if found else None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "EMBARGOED TO 0001 THURSDAY MARCH 29", "EMBARGOED UNTIL 00:01 GMT, Tuesday 4 June 2029".
 EMBARGO = re.compile(r"^\s*EMBARGO(?:ED)?\s+(?:TO|UNTIL|TILL)\s*:?\s+(?P<hour>\d{2}):?"
                      r"(?P<minute>\d{2})"
