@@ -409,14 +409,13 @@ def _looks_elsewhere(rule: Callable[..., PartyDraft | None]) -> Callable[..., Pa
     nested ``_LOOKUP_DEPTH`` deep for this article (then it finds nothing)."""
     @functools.wraps(rule)
     def bounded(article: Article, *args: Any) -> PartyDraft | None:
-        depth = article.__dict__.get("_lookup_depth", 0)
-        if depth >= _LOOKUP_DEPTH:
+        if article.lookup_depth >= _LOOKUP_DEPTH:
             return None
-        article.__dict__["_lookup_depth"] = depth + 1
+        article.lookup_depth += 1
         try:
             return rule(article, *args)
         finally:
-            article.__dict__["_lookup_depth"] = depth
+            article.lookup_depth -= 1
     return bounded
 
 

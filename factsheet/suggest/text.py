@@ -62,6 +62,10 @@ class Article:
     structure: Structure = field(init=False)
     #: Where the header lines end: nothing before it is a fact (set by the header rules).
     header_end: int = 0
+    #: How many rules that read other sentences' sources are running, one inside another.
+    lookup_depth: int = field(default=0, init=False, repr=False)
+    _paragraph_sentences: dict[int, list[tuple[int, int]]] = field(
+        default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.structure = read_structure(self.text)
@@ -110,7 +114,7 @@ class Article:
     def paragraph_sentences(self, index: int) -> list[tuple[int, int]]:
         """Return the sentences of paragraph ``index`` (all of it, header or body), split
         once however many quotations ask."""
-        cache = self.__dict__.setdefault("_paragraph_sentences", {})
+        cache = self._paragraph_sentences
         if index not in cache:
             block = self.structure.paragraphs[index]
             cache[index] = split_sentences(self.text, block.start, block.end)
